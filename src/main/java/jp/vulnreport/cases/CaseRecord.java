@@ -1,0 +1,29 @@
+package jp.vulnreport.cases;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** A row of the case register. */
+public record CaseRecord(
+    String trackingNumber,
+    String category,
+    CaseState state,
+    String channel,
+    String reporterId,
+    String productDeveloper,
+    String productName,
+    String websiteUrl,
+    String summary,
+    String processInstanceId,
+    OffsetDateTime receivedAt,
+    OffsetDateTime acceptedAt,
+    OffsetDateTime notAcceptedAt,
+    NonAcceptanceReason nonAcceptanceReason,
+    OffsetDateTime verifiedAt,
+    String cvssVector,
+    BigDecimal cvssScore,
+    String exploitationStatus,
+    OffsetDateTime handedOffAt,
+    OffsetDateTime discontinuedAt,
+    String discontinuationReason,
+    OffsetDateTime closedAt) {}

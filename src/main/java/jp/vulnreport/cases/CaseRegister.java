@@ -1,0 +1,175 @@
+package jp.vulnreport.cases;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case register: one row per report with its state and key dates, the discoverer's personal
+ * data (kept here only), and a timeline of who did what.
+ */
+@Service
+@Transactional
+public class CaseRegister {
+
+  public static final String SYSTEM = "system";
+
+  private static final String CASE_COLUMNS = "tracking_number, category, state, channel, reporter_id, "
+      + "product_developer, product_name, website_url, summary, process_instance_id, received_at, accepted_at, "
+      + "not_accepted_at, non_acceptance_reason, verified_at, cvss_vector, cvss_score, exploitation_status, "
+      + "handed_off_at, discontinued_at, discontinuation_reason, closed_at";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public CaseRegister(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  public String createReporter(ReporterData r) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO vr_reporter (id, name, organization, email, phone, share_contact_with_developer, "
+            + "credit_wanted, credit_display_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        id, r.name(), r.organization(), r.email(), r.phone(), r.shareContactWithDeveloper(),
+        r.creditWanted(), r.creditDisplayName());
+    return id;
+  }
+
+  public Optional<ReporterData> reporter(String reporterId) {
+    return jdbc.query("SELECT * FROM vr_reporter WHERE id = ?", (rs, i) -> new ReporterData(
+        rs.getString("name"), rs.getString("organization"), rs.getString("email"), rs.getString("phone"),
+        rs.getBoolean("share_contact_with_developer"), rs.getBoolean("credit_wanted"),
+        rs.getString("credit_display_name")), reporterId).stream().findFirst();
+  }
+
+  public void create(NewCase c) {
+    OffsetDateTime now = now();
+    jdbc.update("INSERT INTO vr_case (tracking_number, category, state, channel, reporter_id, status_token_hash, "
+            + "product_developer, product_name, website_url, summary, report_json, received_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.trackingNumber(), c.category(), CaseState.RECEIVED.name(), c.channel(), c.reporterId(),
+        c.statusTokenHash(), c.productDeveloper(), c.productName(), c.websiteUrl(), c.summary(),
+        c.reportJson(), now);
+    event(c.trackingNumber(), SYSTEM, "RECEIVED", "channel " + c.channel());
+  }
+
+  public void linkProcessInstance(String trackingNumber, String processInstanceId) {
+    jdbc.update("UPDATE vr_case SET process_instance_id = ? WHERE tracking_number = ?",
+        processInstanceId, trackingNumber);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CaseRecord> find(String trackingNumber) {
+    return jdbc.query("SELECT " + CASE_COLUMNS + " FROM vr_case WHERE tracking_number = ?", CASE_ROW,
+        trackingNumber).stream().findFirst();
+  }
+
+  public CaseRecord get(String trackingNumber) {
+    return find(trackingNumber).orElseThrow(() -> new CaseNotFoundException(trackingNumber));
+  }
+
+  /** The case whose status token hashes to {@code tokenHash}, if it is that tracking number's. */
+  @Transactional(readOnly = true)
+  public Optional<CaseRecord> findByStatusToken(String trackingNumber, String tokenHash) {
+    return jdbc.query("SELECT " + CASE_COLUMNS + " FROM vr_case WHERE tracking_number = ? AND status_token_hash = ?",
+        CASE_ROW, trackingNumber, tokenHash).stream().findFirst();
+  }
+
+  /** Earlier cases about the same product or developer: candidates for "known or duplicate". */
+  @Transactional(readOnly = true)
+  public List<CaseRecord> similarTo(CaseRecord c, int limit) {
+    return jdbc.query("SELECT " + CASE_COLUMNS + " FROM vr_case WHERE tracking_number <> ? AND ("
+            + "(product_name IS NOT NULL AND LOWER(product_name) = LOWER(?)) "
+            + "OR (product_developer IS NOT NULL AND LOWER(product_developer) = LOWER(?)) "
+            + "OR (website_url IS NOT NULL AND website_url = ?)) ORDER BY received_at DESC FETCH FIRST "
+            + limit + " ROWS ONLY",
+        CASE_ROW, c.trackingNumber(), c.productName(), c.productDeveloper(), c.websiteUrl());
+  }
+
+  public void transition(String trackingNumber, CaseState to, String actor) {
+    int n = jdbc.update("UPDATE vr_case SET state = ? WHERE tracking_number = ?", to.name(), trackingNumber);
+    if (n == 0) {
+      throw new CaseNotFoundException(trackingNumber);
+    }
+    event(trackingNumber, actor, "STATE_" + to.name(), to.ja());
+  }
+
+  public void markAccepted(String trackingNumber, String actor) {
+    jdbc.update("UPDATE vr_case SET accepted_at = ? WHERE tracking_number = ?", now(), trackingNumber);
+    transition(trackingNumber, CaseState.ACCEPTED, actor);
+  }
+
+  public void markNotAccepted(String trackingNumber, NonAcceptanceReason reason, String actor) {
+    OffsetDateTime now = now();
+    jdbc.update("UPDATE vr_case SET not_accepted_at = ?, closed_at = ?, non_acceptance_reason = ? "
+        + "WHERE tracking_number = ?", now, now, reason.name(), trackingNumber);
+    transition(trackingNumber, CaseState.NOT_ACCEPTED, actor);
+    event(trackingNumber, actor, "NOT_ACCEPTED", reason.name());
+  }
+
+  public void markVerified(String trackingNumber, String cvssVector, BigDecimal score,
+      String exploitationStatus, String actor) {
+    jdbc.update("UPDATE vr_case SET verified_at = ?, cvss_vector = ?, cvss_score = ?, exploitation_status = ? "
+        + "WHERE tracking_number = ?", now(), cvssVector, score, exploitationStatus, trackingNumber);
+    event(trackingNumber, actor, "VERIFIED", "CVSS " + cvssVector + " (" + score + "), exploitation "
+        + exploitationStatus);
+  }
+
+  public void markHandedOff(String trackingNumber, String actor) {
+    jdbc.update("UPDATE vr_case SET handed_off_at = ? WHERE tracking_number = ?", now(), trackingNumber);
+    transition(trackingNumber, CaseState.HANDED_OFF, actor);
+  }
+
+  public void markDiscontinued(String trackingNumber, String reason, String actor) {
+    OffsetDateTime now = now();
+    jdbc.update("UPDATE vr_case SET discontinued_at = ?, closed_at = ?, discontinuation_reason = ? "
+        + "WHERE tracking_number = ?", now, now, reason, trackingNumber);
+    transition(trackingNumber, CaseState.DISCONTINUED, actor);
+  }
+
+  public void event(String trackingNumber, String actor, String type, String detail) {
+    jdbc.update("INSERT INTO vr_case_event (tracking_number, occurred_at, actor, event_type, detail) "
+            + "VALUES (?, ?, ?, ?, ?)", trackingNumber, now(), actor == null ? SYSTEM : actor, type,
+        detail == null ? null : detail.length() > 4000 ? detail.substring(0, 4000) : detail);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CaseEvent> timeline(String trackingNumber) {
+    return jdbc.query("SELECT occurred_at, actor, event_type, detail FROM vr_case_event "
+            + "WHERE tracking_number = ? ORDER BY id",
+        (rs, i) -> new CaseEvent(rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
+            rs.getString("event_type"), rs.getString("detail")), trackingNumber);
+  }
+
+  private static final RowMapper<CaseRecord> CASE_ROW = (ResultSet rs, int i) -> new CaseRecord(
+      rs.getString("tracking_number"), rs.getString("category"), CaseState.valueOf(rs.getString("state")),
+      rs.getString("channel"), rs.getString("reporter_id"), rs.getString("product_developer"),
+      rs.getString("product_name"), rs.getString("website_url"), rs.getString("summary"),
+      rs.getString("process_instance_id"), ts(rs, "received_at"), ts(rs, "accepted_at"),
+      ts(rs, "not_accepted_at"), reason(rs.getString("non_acceptance_reason")), ts(rs, "verified_at"),
+      rs.getString("cvss_vector"), rs.getBigDecimal("cvss_score"), rs.getString("exploitation_status"),
+      ts(rs, "handed_off_at"), ts(rs, "discontinued_at"), rs.getString("discontinuation_reason"),
+      ts(rs, "closed_at"));
+
+  private static OffsetDateTime ts(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class);
+  }
+
+  private static NonAcceptanceReason reason(String s) {
+    return s == null ? null : NonAcceptanceReason.valueOf(s);
+  }
+}

@@ -1,0 +1,58 @@
+package jp.vulnreport.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The process variables of a report. They carry the report's content so that Tasklist forms can
+ * show it, but never the discoverer's personal data: that stays in the case register and the
+ * process holds {@code reporterId} only (DESIGN.md §4).
+ */
+public final class ReportVariables {
+
+  /** Start-form fields that carry personal data: read once at registration, never kept or historised. */
+  public static final Set<String> PERSONAL = Set.of(
+      "reporterName", "reporterOrganization", "reporterEmail", "reporterPhone", "creditDisplayName");
+
+  private ReportVariables() {}
+
+  public static Map<String, Object> of(ReportSubmission r, String trackingNumber, String reporterId) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("trackingNumber", trackingNumber);
+    v.put("reporterId", reporterId);
+    v.put("category", r.category().name());
+    v.put("shareContactWithDeveloper", r.reporter().shareContactWithDeveloper());
+    v.put("creditWanted", r.reporter().credit() != null && Boolean.TRUE.equals(r.reporter().credit().wanted()));
+    if (r.product() != null) {
+      v.put("productDeveloper", r.product().developer());
+      v.put("productName", r.product().name());
+      v.put("productVersions", r.product().versions());
+      v.put("productUrl", r.product().url());
+      v.put("purl", r.product().purl());
+      v.put("cpe", r.product().cpe());
+    }
+    if (r.website() != null) {
+      v.put("websiteUrl", r.website().url());
+      v.put("siteName", r.website().siteName());
+    }
+    var vul = r.vulnerability();
+    v.put("vulnType", vul.type());
+    v.put("cwe", vul.cwe());
+    v.put("summary", vul.summary());
+    v.put("details", vul.details());
+    v.put("reproduction", vul.reproduction());
+    v.put("environment", vul.environment());
+    v.put("impact", vul.impact());
+    v.put("workaround", vul.workaround());
+    v.put("discoveredOn", r.discoveredOn() == null ? null : r.discoveredOn().toString());
+    v.put("developerContacted", r.priorContact() != null && Boolean.TRUE.equals(r.priorContact().developerContacted()));
+    v.put("priorContactOthers", r.priorContact() == null ? null : r.priorContact().others());
+    v.put("disclosureDate", r.disclosurePlan() == null || r.disclosurePlan().date() == null ? null
+        : r.disclosurePlan().date().toString());
+    v.put("disclosureVenue", r.disclosurePlan() == null ? null : r.disclosurePlan().venue());
+    v.put("requests", r.requests());
+    v.values().removeIf(java.util.Objects::isNull);
+    return v;
+  }
+}

@@ -1,0 +1,117 @@
+package jp.vulnreport.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Optional;
+import jp.vulnreport.AppProperties;
+import jp.vulnreport.cases.CaseRecord;
+import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.cases.ReporterData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends a templated mail about a case, at most once per idempotency key, and records it. The
+ * Message-ID is derived from the key, so should a crash after sending cause a resend, the receiving
+ * side sees the same Message-ID.
+ */
+@Service
+public class MailService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
+
+  private final JavaMailSenderImpl mailSender;
+  private final MailTemplates templates;
+  private final DiscovererNotices notices;
+  private final MailRecords records;
+  private final CaseRegister register;
+  private final InternetAddress from;
+
+  public MailService(JavaMailSenderImpl mailSender, MailTemplates templates, DiscovererNotices notices,
+      MailRecords records, CaseRegister register, AppProperties properties) {
+    this.mailSender = mailSender;
+    this.templates = templates;
+    this.notices = notices;
+    this.records = records;
+    this.register = register;
+    try {
+      this.from = new InternetAddress(properties.mail().from(), true);
+    } catch (MessagingException e) {
+      throw new IllegalArgumentException("vulnreport.mail.from is not a mail address: " + properties.mail().from(), e);
+    }
+  }
+
+  /** Sends {@code template} about the case to the recipient unless a mail with this key was sent. */
+  @Transactional
+  public MailRecords.MailRecord send(String idempotencyKey, String trackingNumber, String template,
+      Recipient recipient) {
+    Optional<MailRecords.MailRecord> sent = records.byKey(idempotencyKey);
+    if (sent.isPresent()) {
+      LOG.info("Mail {} for {} was already sent as {}; not sending again", template, trackingNumber,
+          sent.get().messageId());
+      return sent.get();
+    }
+    CaseRecord c = register.get(trackingNumber);
+    ReporterData reporter = register.reporter(c.reporterId())
+        .orElseThrow(() -> new IllegalStateException("case " + trackingNumber + " has no reporter"));
+    if (reporter.email() == null) {
+      throw new IllegalStateException("the discoverer of " + trackingNumber + " has no mail address (erased?)");
+    }
+    MailTemplates.Rendered mail = templates.render(template, notices.model(template, c, reporter));
+    String messageId = "<" + sha256(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
+        + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
+    try {
+      MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);
+      message.setFrom(from);
+      message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(reporter.email(), reporter.name(),
+          StandardCharsets.UTF_8.name()));
+      message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+      message.setText(mail.body(), StandardCharsets.UTF_8.name());
+      message.setSentDate(new Date());
+      message.setHeader("X-Vulnreport-Tracking-Number", trackingNumber);
+      mailSender.send(message);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new IllegalStateException("could not build mail " + template + " for " + trackingNumber, e);
+    }
+    MailRecords.MailRecord record = new MailRecords.MailRecord(idempotencyKey, trackingNumber, recipient.name(),
+        c.reporterId(), template, mail.subject(), messageId, register.now());
+    records.insert(record);
+    register.event(trackingNumber, CaseRegister.SYSTEM, "MAIL_SENT", template + " " + messageId);
+    LOG.info("Sent mail {} for {} as {}", template, trackingNumber, messageId);
+    return record;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A MimeMessage that keeps the Message-ID we give it instead of generating one on save. */
+  private static final class FixedIdMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    FixedIdMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

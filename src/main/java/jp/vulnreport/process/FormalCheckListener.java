@@ -1,0 +1,33 @@
+package jp.vulnreport.process;
+
+import jp.vulnreport.cases.Clarifications;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing the formal check (形式確認): with questions, opens a clarification round. */
+@Component("formalCheckListener")
+public class FormalCheckListener implements TaskListener {
+
+  public static final String COMPLETE = "COMPLETE";
+  public static final String CLARIFICATION = "CLARIFICATION";
+
+  private final Clarifications clarifications;
+
+  public FormalCheckListener(Clarifications clarifications) {
+    this.clarifications = clarifications;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String outcome = Variables.required(task, "formalCheckOutcome");
+    if (CLARIFICATION.equals(outcome)) {
+      String questions = Variables.required(task, "clarificationQuestions");
+      int round = clarifications.ask(Variables.trackingNumber(task), questions, Actors.of(task));
+      task.getExecution().setVariable("clarificationRound", round);
+      task.getExecution().removeVariable("clarificationAnswer");
+    } else if (!COMPLETE.equals(outcome)) {
+      throw new IllegalArgumentException("formalCheckOutcome must be COMPLETE or CLARIFICATION, not " + outcome);
+    }
+  }
+}

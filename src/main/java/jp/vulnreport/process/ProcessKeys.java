@@ -1,0 +1,13 @@
+package jp.vulnreport.process;
+
+/** Ids shared between the BPMN files and the code. */
+public final class ProcessKeys {
+
+  public static final String SOFTWARE_VULNERABILITY_REPORT = "SoftwareVulnerabilityReport";
+  public static final String CASE_DISCONTINUATION = "CaseDiscontinuation";
+
+  public static final String MSG_CLARIFICATION_REPLY = "Msg_ClarificationReply";
+  public static final String MSG_DISCONTINUE = "Msg_Discontinue";
+
+  private ProcessKeys() {}
+}

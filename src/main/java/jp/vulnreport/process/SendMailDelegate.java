@@ -1,0 +1,36 @@
+package jp.vulnreport.process;
+
+import jp.vulnreport.notification.MailService;
+import jp.vulnreport.notification.Recipient;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one templated mail. Input parameters: {@code mailTemplate}, {@code mailRecipient} (default
+ * DISCOVERER) and optionally {@code mailRound} when the same activity sends once per round. The
+ * idempotency key is process instance + activity (+ round): a retried job never sends twice.
+ */
+@Component("sendMailDelegate")
+public class SendMailDelegate implements JavaDelegate {
+
+  private final MailService mailService;
+
+  public SendMailDelegate(MailService mailService) {
+    this.mailService = mailService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String template = Variables.string(execution, "mailTemplate");
+    if (template == null) {
+      throw new IllegalStateException(execution.getCurrentActivityId() + " has no mailTemplate input parameter");
+    }
+    String recipient = Variables.string(execution, "mailRecipient");
+    Object round = execution.getVariableLocal("mailRound");
+    String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
+        + (round == null ? "" : ":" + round);
+    mailService.send(key, Variables.trackingNumber(execution), template,
+        recipient == null ? Recipient.DISCOVERER : Recipient.valueOf(recipient));
+  }
+}

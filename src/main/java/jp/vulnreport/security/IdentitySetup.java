@@ -1,0 +1,119 @@
+package jp.vulnreport.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import jp.vulnreport.process.ProcessKeys;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, authorizations and Tasklist filters, created idempotently at every start (all profiles).
+ * Each staff group may use Tasklist, see the process definitions it works on, and work its
+ * candidate tasks (the engine grants task permissions to candidate groups). Managers also get
+ * Cockpit. The full matrix comes with the security issue.
+ */
+@Component
+@Order(1)
+public class IdentitySetup implements ApplicationRunner {
+
+  static final Map<String, String> GROUP_NAMES = Map.of(
+      Groups.RECEIPT, "受付（IPA）",
+      Groups.ANALYST, "分析・検証",
+      Groups.COORDINATION, "調整（JPCERT/CC）",
+      Groups.LIAISON, "政府連絡",
+      Groups.MANAGER, "管理者");
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  public IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    GROUP_NAMES.forEach(this::group);
+    for (String g : Groups.STAFF) {
+      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(g, Resources.FILTER, "*", Permissions.READ);
+      grant(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, Permissions.READ,
+          ProcessDefinitionPermissions.READ_TASK);
+    }
+    grant(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
+        Permissions.READ, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    // receipt staff register mailed reports (start form) and discontinue cases (CaseDiscontinuation)
+    for (String g : List.of(Groups.RECEIPT, Groups.MANAGER)) {
+      grant(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+      grant(g, Resources.PROCESS_DEFINITION, ProcessKeys.CASE_DISCONTINUATION, Permissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    filter("自分のタスク / My tasks", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter("グループのタスク / My groups' tasks", 2,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    filter("期限切れ / Overdue", 3, tasks.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .dueBeforeExpression("${now()}"));
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group g = identity.newGroup(id);
+      g.setName(name);
+      g.setType("WORKFLOW");
+      identity.saveGroup(g);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      a.setGroupId(group);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+    }
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+
+  private void filter(String name, int priority, TaskQuery query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter f = filters.newTaskFilter(name);
+    f.setOwner("admin");
+    f.setQuery(query);
+    f.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+    filters.saveFilter(f);
+  }
+}

@@ -1,0 +1,82 @@
+package jp.vulnreport.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic authentication of staff APIs ({@code /api/cases/**}) against Camunda's users and
+ * groups: the caller must be a member of one of the allowed groups. The authenticated user is set
+ * on the engine for the request, so the engine's authorization checks apply too.
+ */
+public class StaffApiAuthenticationFilter extends OncePerRequestFilter {
+
+  public static final String USER_ATTRIBUTE = StaffApiAuthenticationFilter.class.getName() + ".user";
+
+  private final IdentityService identityService;
+  private final Set<String> allowedGroups;
+
+  public StaffApiAuthenticationFilter(IdentityService identityService, Set<String> allowedGroups) {
+    this.identityService = identityService;
+    this.allowedGroups = allowedGroups;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    String[] credentials = basic(header);
+    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vulnreport staff\", charset=\"UTF-8\"");
+      problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Staff credentials are required.");
+      return;
+    }
+    String user = credentials[0];
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList();
+    if (groups.stream().noneMatch(allowedGroups::contains)) {
+      problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+          "User " + user + " is not in a group allowed to do this.");
+      return;
+    }
+    request.setAttribute(USER_ATTRIBUTE, user);
+    identityService.setAuthentication(user, groups);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static String[] basic(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static void problem(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+  }
+}
