@@ -2,7 +2,11 @@ package jp.vulnreport.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -56,30 +60,53 @@ public class IdentitySetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     GROUP_NAMES.forEach(this::group);
+    Grants grants = new Grants();
     for (String g : Groups.STAFF) {
-      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(g, Resources.FILTER, "*", Permissions.READ);
-      grant(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, Permissions.READ,
-          ProcessDefinitionPermissions.READ_TASK);
+      grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grants.add(g, Resources.FILTER, "*", Permissions.READ);
+      // READ only: tasks become visible through the candidate-group permission the engine grants per task
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, Permissions.READ);
     }
-    grant(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
-        Permissions.READ, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
+    grants.add(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.add(Groups.MANAGER, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
     // receipt staff register mailed reports (start form) and discontinue cases (CaseDiscontinuation)
     for (String g : List.of(Groups.RECEIPT, Groups.MANAGER)) {
-      grant(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
-      grant(g, Resources.PROCESS_DEFINITION, ProcessKeys.CASE_DISCONTINUATION, Permissions.READ,
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.CASE_DISCONTINUATION, Permissions.READ,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
+    grants.forEach(this::grant);
     filter("自分のタスク / My tasks", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     filter("グループのタスク / My groups' tasks", 2,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     filter("期限切れ / Overdue", 3, tasks.createTaskQuery()
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
         .dueBeforeExpression("${now()}"));
+  }
+
+  /** The permissions per (group, resource, id), gathered before they are written. */
+  private static final class Grants {
+    record Key(String group, Resource resource, String resourceId) {}
+
+    private final Map<Key, Set<Permission>> grants = new LinkedHashMap<>();
+
+    void add(String group, Resource resource, String resourceId, Permission... permissions) {
+      grants.computeIfAbsent(new Key(group, resource, resourceId), k -> new LinkedHashSet<>())
+          .addAll(Arrays.asList(permissions));
+    }
+
+    void forEach(GrantWriter writer) {
+      grants.forEach((k, p) -> writer.write(k.group(), k.resource(), k.resourceId(), p.toArray(Permission[]::new)));
+    }
+  }
+
+  @FunctionalInterface
+  private interface GrantWriter {
+    void write(String group, Resource resource, String resourceId, Permission... permissions);
   }
 
   private void group(String id, String name) {
@@ -91,6 +118,7 @@ public class IdentitySetup implements ApplicationRunner {
     }
   }
 
+  /** Grants exactly these permissions (a later start with fewer permissions takes the others away). */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
         .resourceType(resource).resourceId(resourceId).singleResult();
@@ -100,9 +128,7 @@ public class IdentitySetup implements ApplicationRunner {
       a.setResource(resource);
       a.setResourceId(resourceId);
     }
-    for (Permission p : permissions) {
-      a.addPermission(p);
-    }
+    a.setPermissions(permissions);
     authorizations.saveAuthorization(a);
   }
 

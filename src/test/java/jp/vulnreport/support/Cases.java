@@ -1,0 +1,127 @@
+package jp.vulnreport.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import jp.vulnreport.intake.IntakeReceipt;
+import jp.vulnreport.intake.IntakeService;
+import jp.vulnreport.intake.ReportParser;
+import jp.vulnreport.intake.ReportSubmission;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Test fixture: reports from the shared examples, driving jobs and tasks, reading what arrived. */
+@Component
+public class Cases {
+
+  private final ObjectMapper mapper;
+  private final ReportParser parser;
+  private final IntakeService intake;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final TaskService tasks;
+
+  public Cases(ObjectMapper mapper, ReportParser parser, IntakeService intake, RuntimeService runtime,
+      ManagementService management, TaskService tasks) {
+    this.mapper = mapper;
+    this.parser = parser;
+    this.intake = intake;
+    this.runtime = runtime;
+    this.management = management;
+    this.tasks = tasks;
+  }
+
+  /** The JSON of {@code examples/NAME.json} (a copy of shared/examples), changed by {@code edit}. */
+  public byte[] example(String name, Consumer<ObjectNode> edit) {
+    try (InputStream in = getClass().getResourceAsStream("/examples/" + name + ".json")) {
+      ObjectNode node = (ObjectNode) mapper.readTree(in);
+      edit.accept(node);
+      return mapper.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public byte[] example(String name) {
+    return example(name, n -> { });
+  }
+
+  public IntakeReceipt submit(String example) {
+    return submit(example, n -> { });
+  }
+
+  public IntakeReceipt submit(String example, Consumer<ObjectNode> edit) {
+    return intake.submit(parser.parse(example(example, edit), ReportSubmission.class));
+  }
+
+  public ProcessInstance instance(String trackingNumber) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult();
+  }
+
+  /** Executes the instance's due jobs (async continuations, mails) until it waits for something else. */
+  public void runJobs(String processInstanceId) {
+    for (int i = 0; i < 50; i++) {
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      management.executeJob(due.get(0).getId());
+    }
+    throw new IllegalStateException("jobs of " + processInstanceId + " keep coming");
+  }
+
+  /** Submits an example report and runs it to the formal check. */
+  public ProcessInstance atFormalCheck(String example, Consumer<ObjectNode> edit) {
+    IntakeReceipt r = submit(example, edit);
+    ProcessInstance pi = instance(r.trackingNumber());
+    runJobs(pi.getId());
+    return pi;
+  }
+
+  public Task task(ProcessInstance pi) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  public void complete(ProcessInstance pi, Map<String, Object> variables) {
+    tasks.complete(task(pi).getId(), variables);
+    runJobs(pi.getId());
+  }
+
+  /** The messages GreenMail received for {@code address}. */
+  public static List<MimeMessage> mailsTo(MimeMessage[] received, String address) {
+    return Arrays.stream(received).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  public static String body(MimeMessage m) {
+    try {
+      return m.getContent().toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
