@@ -1,0 +1,41 @@
+package jp.vulnreport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** What anonymous and staff callers get over real HTTP. */
+class HttpSurfaceTest extends WebServerTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void engineRestRequiresCredentials() throws Exception {
+    assertThat(get("/engine-rest/task", null).statusCode()).isEqualTo(401);
+    assertThat(get("/engine-rest/process-definition", "receipt1:wrong").statusCode()).isEqualTo(401);
+    HttpResponse<String> ok = get("/engine-rest/process-definition?key=SoftwareVulnerabilityReport", "analyst1:demo");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("SoftwareVulnerabilityReport");
+  }
+
+  @Test
+  void webappsAreServedAndTheLocalMailboxIsNot() throws Exception {
+    assertThat(get("/camunda/app/tasklist/default/", null).statusCode()).isEqualTo(200);
+    // the mailbox page exists only where the local SMTP server runs (local profile)
+    assertThat(get("/local/mailbox", null).statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> get(String path, String credentials) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+    if (credentials != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
