@@ -184,8 +184,11 @@ class ModelHouseRulesTest extends IntegrationTest {
       JsonNode form = mapper.readTree(f.toFile());
       assertThat(form.path("id").asText()).as(f.toString()).matches("Form_[A-Z][A-Za-z]+");
       assertThat(form.path("executionPlatformVersion").asText()).as(f.toString()).isEqualTo("7.24.0");
+      Set<String> keys = new HashSet<>();
       for (JsonNode c : form.path("components")) {
         if (c.has("key")) {
+          // form-js refuses to render a form that binds one key twice ("binding path ... is already claimed")
+          assertThat(keys.add(c.path("key").asText())).as(f + " binds " + c.path("key").asText() + " twice").isTrue();
           boolean labelled = c.hasNonNull("label") || c.hasNonNull("dateLabel");
           assertThat(labelled).as(f + " field " + c.path("key").asText() + " has a label").isTrue();
         }

@@ -126,6 +126,17 @@ class TasklistBrowserTest extends WebServerTest {
     Task next = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_SubstantiveCheck");
     assertThat(runtime.getVariable(pi.getId(), "formalCheckOutcome")).isEqualTo("COMPLETE");
+
+    // the next task's form renders too (form-js refuses some schemas only in the browser)
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), 'グループのタスク')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class, 'tasks-list')]//*[normalize-space(text())='内容確認']"))).click();
+    wait.until(d -> fieldValues().contains(trackingNumber));
+    shot("06-substantive-check");
+    assertThat(driver.findElements(By.cssSelector(".alert-danger")).stream().map(WebElement::getText)
+        .filter(t -> !t.isBlank()).toList()).as("form errors").isEmpty();
+    assertThat(fieldValues()).anyMatch(v -> v.contains("既存案件はありません") || v.contains("IPA-"));
   }
 
   private String submitProductReport() throws Exception {
