@@ -9,5 +9,5 @@ public record AppProperties(ZoneId timeZone, Intake intake, Mail mail) {
 
   public record Intake(int maxBodyBytes) {}
 
-  public record Mail(String from) {}
+  public record Mail(String from, String retryCycle) {}
 }

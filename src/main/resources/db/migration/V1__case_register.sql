@@ -32,6 +32,7 @@ CREATE TABLE vr_case (
     report_json            VARCHAR(200000) NOT NULL,
     process_instance_id    VARCHAR(64),
     received_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    consented_at           TIMESTAMP WITH TIME ZONE NOT NULL, -- consent to the handling policy (取扱方針への同意)
     accepted_at            TIMESTAMP WITH TIME ZONE,
     not_accepted_at        TIMESTAMP WITH TIME ZONE,
     non_acceptance_reason  VARCHAR(40),

@@ -59,11 +59,11 @@ public class CaseRegister {
   public void create(NewCase c) {
     OffsetDateTime now = now();
     jdbc.update("INSERT INTO vr_case (tracking_number, category, state, channel, reporter_id, status_token_hash, "
-            + "product_developer, product_name, website_url, summary, report_json, received_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "product_developer, product_name, website_url, summary, report_json, received_at, consented_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c.trackingNumber(), c.category(), CaseState.RECEIVED.name(), c.channel(), c.reporterId(),
         c.statusTokenHash(), c.productDeveloper(), c.productName(), c.websiteUrl(), c.summary(),
-        c.reportJson(), now);
+        c.reportJson(), now, now);
     event(c.trackingNumber(), SYSTEM, "RECEIVED", "channel " + c.channel());
   }
 

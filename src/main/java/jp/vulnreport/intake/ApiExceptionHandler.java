@@ -15,47 +15,42 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ReportValidationException.class)
   ProblemDetail invalid(ReportValidationException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid report",
         "The report has " + e.errors().size() + " invalid field(s); nothing was stored.");
-    p.setTitle("Invalid report");
     p.setProperty("errors", e.errors());
     return p;
   }
 
   @ExceptionHandler(MalformedRequestException.class)
   ProblemDetail malformed(MalformedRequestException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setTitle("Malformed request");
-    return p;
+    return problem(HttpStatus.BAD_REQUEST, "Malformed request", e.getMessage());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badArgument(IllegalArgumentException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setTitle("Invalid request");
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     p.setProperty("errors", List.of());
     return p;
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
   ProblemDetail tooLarge(PayloadTooLargeException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-    p.setTitle("Request too large");
-    return p;
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage());
   }
 
   @ExceptionHandler(CaseNotFoundException.class)
   ProblemDetail notFound(CaseNotFoundException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-        "No such case, or the token does not match it.");
-    p.setTitle("Not found");
-    return p;
+    return problem(HttpStatus.NOT_FOUND, "Not found", "No such case, or the token does not match it.");
   }
 
   @ExceptionHandler(CaseConflictException.class)
   ProblemDetail conflict(CaseConflictException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setTitle("Not possible in the case's current state");
+    return problem(HttpStatus.CONFLICT, "Not possible in the case's current state", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
     return p;
   }
 }

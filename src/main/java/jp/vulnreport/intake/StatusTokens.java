@@ -20,6 +20,7 @@ public final class StatusTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** SHA-256 of the text, as lower-case hex (also used to derive mail Message-IDs from idempotency keys). */
   public static String hash(String token) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

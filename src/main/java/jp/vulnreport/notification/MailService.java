@@ -6,15 +6,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Optional;
 import jp.vulnreport.AppProperties;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.ReporterData;
+import jp.vulnreport.intake.StatusTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -69,7 +67,7 @@ public class MailService {
       throw new IllegalStateException("the discoverer of " + trackingNumber + " has no mail address (erased?)");
     }
     MailTemplates.Rendered mail = templates.render(template, notices.model(template, c, reporter));
-    String messageId = "<" + sha256(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
+    String messageId = "<" + StatusTokens.hash(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
         + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
     try {
       MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);
@@ -90,14 +88,6 @@ public class MailService {
     register.event(trackingNumber, CaseRegister.SYSTEM, "MAIL_SENT", template + " " + messageId);
     LOG.info("Sent mail {} for {} as {}", template, trackingNumber, messageId);
     return record;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A MimeMessage that keeps the Message-ID we give it instead of generating one on save. */

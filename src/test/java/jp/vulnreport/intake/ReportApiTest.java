@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import static jp.vulnreport.support.Http.basic;
+
 import jp.vulnreport.support.Cases;
 import jp.vulnreport.support.IntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,6 +58,8 @@ class ReportApiTest extends IntegrationTest {
         .processDefinitionKey("SoftwareVulnerabilityReport").count()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT state FROM vr_case WHERE tracking_number = ?", String.class, tn))
         .isEqualTo("RECEIVED");
+    assertThat(jdbc.queryForObject("SELECT consented_at FROM vr_case WHERE tracking_number = ?",
+        java.time.OffsetDateTime.class, tn)).isNotNull();
     // the token itself is never stored, only its hash
     String token = mapper.readTree(json).get("statusToken").asText();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_case WHERE status_token_hash = ?", Integer.class, token))
@@ -253,9 +257,5 @@ class ReportApiTest extends IntegrationTest {
     return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM vr_case) + (SELECT COUNT(*) FROM vr_reporter) "
         + "+ (SELECT COUNT(*) FROM vr_case_event) + (SELECT COUNT(*) FROM vr_tracking_sequence)", Long.class)
         + runtime.createProcessInstanceQuery().count();
-  }
-
-  static String basic(String user, String password) {
-    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
   }
 }

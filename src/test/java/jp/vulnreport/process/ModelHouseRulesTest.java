@@ -202,9 +202,10 @@ class ModelHouseRulesTest extends IntegrationTest {
     if (!t.isCamundaAsyncBefore() || !t.isCamundaAsyncAfter()) {
       problems.add(file + ": mail task " + t.getId() + " is not asyncBefore and asyncAfter");
     }
-    if (t.getExtensionElements() == null || t.getExtensionElements().getElementsQuery()
-        .filterByType(CamundaFailedJobRetryTimeCycle.class).count() == 0) {
-      problems.add(file + ": mail task " + t.getId() + " has no retry cycle");
+    List<CamundaFailedJobRetryTimeCycle> cycles = t.getExtensionElements() == null ? List.of()
+        : t.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list();
+    if (cycles.isEmpty() || !cycles.get(0).getTextContent().contains("mailPolicy.retryCycle()")) {
+      problems.add(file + ": mail task " + t.getId() + " has no retry cycle from the mail policy");
     }
     Map<String, String> inputs = new HashMap<>();
     model(t).forEach(p -> inputs.put(p.getCamundaName(), p.getTextContent()));

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** What anonymous and staff callers get over real HTTP. */
@@ -34,7 +32,8 @@ class HttpSurfaceTest extends WebServerTest {
   private HttpResponse<String> get(String path, String credentials) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).GET();
     if (credentials != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      String[] userAndPassword = credentials.split(":", 2);
+      b.header("Authorization", jp.vulnreport.support.Http.basic(userAndPassword[0], userAndPassword[1]));
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
