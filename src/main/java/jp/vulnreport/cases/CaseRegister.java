@@ -36,8 +36,9 @@ public class CaseRegister {
     this.clock = clock;
   }
 
+  /** Now, to the millisecond (the engine's precision, so register and engine times compare equal). */
   public OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
+    return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   public String createReporter(ReporterData r) {

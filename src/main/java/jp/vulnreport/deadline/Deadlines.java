@@ -1,50 +1,101 @@
 package jp.vulnreport.deadline;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Period;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import jp.vulnreport.AppProperties;
+import java.util.List;
+import java.util.Optional;
+import jp.vulnreport.cases.Clarifications;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The deadline policy as the diagrams see it: {@code ${deadlines.duration('clarification-reminder')}}
- * in timer definitions and {@code ${deadlines.dueIn('formal-check')}} in user-task due dates. An
- * unknown name fails loudly instead of falling back to a guess.
+ * Deadlines as the diagrams use them: {@code ${deadlines.due(execution, 'FORMAL_CHECK')}} in timer
+ * {@code timeDate}s and user-task due dates. The period comes from the deadline policy (DMN) for
+ * the case's exploitation status and priority, is counted by the {@link DeadlineCalendar}, and is
+ * stored on the case with the policy version. Computing the same kind from the same start twice
+ * gives the stored deadline (the clarification mail and its timers agree on the same moment).
  */
 @Component("deadlines")
 public class Deadlines {
 
-  private final DeadlineProperties properties;
-  private final AppProperties app;
+  /** A deadline stored on a case. */
+  public record Deadline(String trackingNumber, String kind, OffsetDateTime startsAt, OffsetDateTime dueAt,
+      int amount, DeadlineUnit unit, String basis, String policyDecisionId, int policyVersion) {}
+
+  private final DeadlinePolicy policy;
+  private final DeadlineCalendar calendar;
+  private final Clarifications clarifications;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public Deadlines(DeadlineProperties properties, AppProperties app, Clock clock) {
-    this.properties = properties;
-    this.app = app;
+  public Deadlines(DeadlinePolicy policy, DeadlineCalendar calendar, Clarifications clarifications,
+      JdbcTemplate jdbc, Clock clock) {
+    this.policy = policy;
+    this.calendar = calendar;
+    this.clarifications = clarifications;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
-  /** The ISO-8601 period of the named deadline, for timer definitions. */
-  public String duration(String name) {
-    String value = properties.deadlines().get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("No deadline named '" + name + "' in vulnreport.deadlines "
-          + properties.deadlines().keySet());
+  /** The deadline of {@code kind} for the process's case, starting now (clarifications: when asked). */
+  public Date due(VariableScope scope, String kind) {
+    Object tn = scope.getVariable("trackingNumber");
+    if (tn == null) {
+      throw new IllegalStateException("deadline " + kind + ": the process has no trackingNumber");
     }
-    return value;
+    String trackingNumber = tn.toString();
+    OffsetDateTime start = kind.startsWith("CLARIFICATION_")
+        ? clarifications.open(trackingNumber).map(Clarifications.Clarification::askedAt).orElseGet(this::now)
+        : now();
+    Deadline d = compute(trackingNumber, kind, start, string(scope, "exploitationStatus"), string(scope, "priority"));
+    return Date.from(d.dueAt().toInstant());
   }
 
-  /** The moment the named period ends when it starts now (Japan time for day periods). */
-  public Date dueIn(String name) {
-    return Date.from(plus(ZonedDateTime.now(clock).withZoneSameInstant(app.timeZone()), duration(name)).toInstant());
+  /** Computes and stores the deadline, or returns the one stored for the same case, kind and start. */
+  @Transactional
+  public Deadline compute(String trackingNumber, String kind, OffsetDateTime start, String exploitation,
+      String priority) {
+    Optional<Deadline> stored = find(trackingNumber, kind, start);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
+    ZonedDateTime due = calendar.plus(start.toZonedDateTime(), p.amount(), p.unit());
+    jdbc.update("INSERT INTO vr_deadline (tracking_number, kind, starts_at, due_at, amount, unit, basis, "
+            + "policy_decision_id, policy_version, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        trackingNumber, kind, start, due.toOffsetDateTime(), p.amount(), p.unit().name(), p.basis(),
+        p.decisionId(), p.decisionVersion(), now());
+    return new Deadline(trackingNumber, kind, start, due.toOffsetDateTime(), p.amount(), p.unit(), p.basis(),
+        p.decisionId(), p.decisionVersion());
   }
 
-  /** {@code start} plus an ISO-8601 period (P7D: calendar days) or duration (PT24H). */
-  public static <T extends java.time.temporal.Temporal> T plus(T start, String iso) {
-    @SuppressWarnings("unchecked")
-    T result = (T) (iso.contains("T") ? start.plus(Duration.parse(iso)) : start.plus(Period.parse(iso)));
-    return result;
+  /** The deadlines computed for a case, oldest first. */
+  public List<Deadline> forCase(String trackingNumber) {
+    return jdbc.query("SELECT * FROM vr_deadline WHERE tracking_number = ? ORDER BY id", this::row, trackingNumber);
+  }
+
+  private Optional<Deadline> find(String trackingNumber, String kind, OffsetDateTime start) {
+    return jdbc.query("SELECT * FROM vr_deadline WHERE tracking_number = ? AND kind = ? AND starts_at = ?",
+        this::row, trackingNumber, kind, start).stream().findFirst();
+  }
+
+  private Deadline row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new Deadline(rs.getString("tracking_number"), rs.getString("kind"),
+        rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
+        rs.getInt("amount"), DeadlineUnit.valueOf(rs.getString("unit")), rs.getString("basis"),
+        rs.getString("policy_decision_id"), rs.getInt("policy_version"));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
+  private static String string(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    return v == null ? null : v.toString();
   }
 }

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DiscovererNotices {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Clarifications clarifications;
@@ -41,8 +40,9 @@ public class DiscovererNotices {
         var q = clarifications.latest(c.trackingNumber())
             .orElseThrow(() -> new IllegalStateException("no clarification for " + c.trackingNumber()));
         m.put("questions", q.questions());
-        m.put("replyBy", Deadlines.plus(local(q.askedAt()), deadlines.duration("clarification-cutoff"))
-            .format(DATE));
+        var cutoff = deadlines.compute(c.trackingNumber(), "CLARIFICATION_CUTOFF", q.askedAt(),
+            c.exploitationStatus(), null);
+        m.put("replyBy", local(cutoff.dueAt()).format(DATE_TIME) + " (JST)");
       }
       case "non-acceptance" -> {
         if (c.nonAcceptanceReason() == null) {

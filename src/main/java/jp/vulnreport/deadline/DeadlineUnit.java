@@ -1,0 +1,11 @@
+package jp.vulnreport.deadline;
+
+/** How a deadline's amount is counted. */
+public enum DeadlineUnit {
+  /** Clock hours, any day (24 hours for exploited vulnerabilities, as the EU CRA counts). */
+  HOURS,
+  /** Calendar days, same time of day. */
+  CALENDAR_DAYS,
+  /** Japanese business days: no weekends, public holidays or year-end closure; ends at the end of business. */
+  BUSINESS_DAYS
+}

@@ -1,0 +1,48 @@
+package jp.vulnreport.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jp.vulnreport.support.IntegrationTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** processes/deadline-policy.dmn, rule by rule, as the engine evaluates it. */
+class DeadlinePolicyTest extends IntegrationTest {
+
+  @Autowired DeadlinePolicy policy;
+
+  @ParameterizedTest(name = "{0} exploitation={1} priority={2} -> {3} {4}")
+  @CsvSource(nullValues = "-", value = {
+      "GOVERNMENT_NOTICE,      ACTIVE,     -,   24, HOURS,         速やかに",
+      "GOVERNMENT_NOTICE,      SUSPECTED,  -,   24, HOURS,         速やかに",
+      "GOVERNMENT_NOTICE,      NONE,       ACT, 24, HOURS,         速やかに",
+      "GOVERNMENT_NOTICE,      PUBLIC_POC, -,   3,  BUSINESS_DAYS, 速やかに",
+      "GOVERNMENT_NOTICE,      -,          -,   3,  BUSINESS_DAYS, 速やかに",
+      "VERIFICATION,           ACTIVE,     -,   1,  BUSINESS_DAYS, 検証",
+      "VERIFICATION,           SUSPECTED,  -,   1,  BUSINESS_DAYS, 検証",
+      "VERIFICATION,           NONE,       -,   3,  BUSINESS_DAYS, 検証",
+      "RECOGNITION,            -,          -,   1,  BUSINESS_DAYS, 認知",
+      "FORMAL_CHECK,           -,          -,   2,  BUSINESS_DAYS, 形式確認",
+      "ACCEPTANCE_DECISION,    -,          -,   5,  BUSINESS_DAYS, 受理判定",
+      "CLARIFICATION_REMINDER, -,          -,   7,  CALENDAR_DAYS, 催促",
+      "CLARIFICATION_CUTOFF,   ACTIVE,     -,   14, CALENDAR_DAYS, 不受理",
+      "HAND_OFF,               -,          -,   1,  BUSINESS_DAYS, 引き継ぎ",
+      "COMPLETION_NOTICE,      -,          -,   5,  BUSINESS_DAYS, 完了通知"})
+  void rule(String kind, String exploitation, String priority, int amount, DeadlineUnit unit, String basisWord) {
+    DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
+    assertThat(p.amount()).isEqualTo(amount);
+    assertThat(p.unit()).isEqualTo(unit);
+    assertThat(p.basis()).contains(basisWord);
+    assertThat(p.decisionVersion()).isPositive();
+    assertThat(p.decisionId()).startsWith("DeadlinePolicy:");
+  }
+
+  @Test
+  void aKindWithoutARuleIsAnErrorNotAGuess() {
+    assertThatThrownBy(() -> policy.period("NO_SUCH_DEADLINE", null, null))
+        .hasMessageContaining("no rule for the deadline kind NO_SUCH_DEADLINE");
+  }
+}
