@@ -1,0 +1,55 @@
+package jp.vulnreport.government;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** Evaluates processes/government-notification-criteria.dmn (key GovernmentNotificationCriteria). */
+@Component
+public class GovernmentCriteria {
+
+  public static final String DECISION_KEY = "GovernmentNotificationCriteria";
+
+  /** What the case looks like to the criteria. Unknown values may be null. */
+  public record Facts(String exploitation, String severity, Boolean criticalInfrastructure,
+      Boolean specificationFlaw, Integer breadth, Boolean zeroDay) {}
+
+  /** The criteria's answer: notifiable when any ground holds; URGENT when any urgent ground holds. */
+  public record Result(boolean notifiable, List<String> grounds, List<String> groundTexts, String urgency) {
+
+    public String groundsText() {
+      return groundTexts.isEmpty() ? "基準に該当しません / no criterion met" : String.join("\n", groundTexts);
+    }
+  }
+
+  private final DecisionService decisionService;
+
+  public GovernmentCriteria(DecisionService decisionService) {
+    this.decisionService = decisionService;
+  }
+
+  public Result evaluate(Facts f) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("exploitation", f.exploitation() == null ? "NONE" : f.exploitation());
+    v.put("severity", f.severity() == null ? "UNKNOWN" : f.severity());
+    v.put("criticalInfrastructure", Boolean.TRUE.equals(f.criticalInfrastructure()));
+    v.put("specificationFlaw", Boolean.TRUE.equals(f.specificationFlaw()));
+    v.put("breadth", f.breadth() == null ? 1 : f.breadth());
+    v.put("zeroDay", Boolean.TRUE.equals(f.zeroDay()));
+    DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY).variables(v).evaluate();
+    List<String> grounds = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    boolean urgent = false;
+    for (var row : result) {
+      grounds.add((String) row.get("ground"));
+      texts.add((String) row.get("groundText"));
+      urgent |= "URGENT".equals(row.get("urgency"));
+    }
+    return new Result(!grounds.isEmpty(), List.copyOf(grounds), List.copyOf(texts),
+        grounds.isEmpty() ? "NONE" : urgent ? "URGENT" : "NORMAL");
+  }
+}
