@@ -43,16 +43,32 @@ public class Deadlines {
 
   /** The deadline of {@code kind} for the process's case, starting now (clarifications: when asked). */
   public Date due(VariableScope scope, String kind) {
-    Object tn = scope.getVariable("trackingNumber");
-    if (tn == null) {
-      throw new IllegalStateException("deadline " + kind + ": the process has no trackingNumber");
-    }
-    String trackingNumber = tn.toString();
+    String trackingNumber = trackingNumber(scope);
     OffsetDateTime start = kind.startsWith("CLARIFICATION_")
         ? clarifications.open(trackingNumber).map(Clarifications.Clarification::askedAt).orElseGet(this::now)
         : now();
     Deadline d = compute(trackingNumber, kind, start, string(scope, "exploitationStatus"), string(scope, "priority"));
     return Date.from(d.dueAt().toInstant());
+  }
+
+  /** The last deadline of {@code kind} stored for the process's case (for timers that share a clock). */
+  public Date recorded(VariableScope scope, String kind) {
+    return Date.from(latest(trackingNumber(scope), kind).dueAt().toInstant());
+  }
+
+  /** The moment {@code percent} % of the way from the start to the last stored deadline of {@code kind}. */
+  public Date fraction(VariableScope scope, String kind, int percent) {
+    Deadline d = latest(trackingNumber(scope), kind);
+    long start = d.startsAt().toInstant().toEpochMilli();
+    long due = d.dueAt().toInstant().toEpochMilli();
+    return new Date(start + (due - start) * percent / 100);
+  }
+
+  /** The last deadline of a kind stored for a case. */
+  public Deadline latest(String trackingNumber, String kind) {
+    return jdbc.query("SELECT * FROM vr_deadline WHERE tracking_number = ? AND kind = ? ORDER BY id DESC",
+        this::row, trackingNumber, kind).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + kind + " deadline was set for " + trackingNumber));
   }
 
   /** Computes and stores the deadline, or returns the one stored for the same case, kind and start. */
@@ -92,6 +108,14 @@ public class Deadlines {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
+  private static String trackingNumber(VariableScope scope) {
+    Object tn = scope.getVariable("trackingNumber");
+    if (tn == null) {
+      throw new IllegalStateException("deadline: the process has no trackingNumber");
+    }
+    return tn.toString();
   }
 
   private static String string(VariableScope scope, String name) {

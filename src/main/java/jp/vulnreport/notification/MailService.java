@@ -4,18 +4,20 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.vulnreport.AppProperties;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
-import jp.vulnreport.cases.ReporterData;
 import jp.vulnreport.intake.StatusTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +33,18 @@ public class MailService {
 
   private final JavaMailSenderImpl mailSender;
   private final MailTemplates templates;
-  private final DiscovererNotices notices;
+  private final CaseMailModel model;
+  private final Recipients recipients;
   private final MailRecords records;
   private final CaseRegister register;
   private final InternetAddress from;
 
-  public MailService(JavaMailSenderImpl mailSender, MailTemplates templates, DiscovererNotices notices,
-      MailRecords records, CaseRegister register, AppProperties properties) {
+  public MailService(JavaMailSenderImpl mailSender, MailTemplates templates, CaseMailModel model,
+      Recipients recipients, MailRecords records, CaseRegister register, AppProperties properties) {
     this.mailSender = mailSender;
     this.templates = templates;
-    this.notices = notices;
+    this.model = model;
+    this.recipients = recipients;
     this.records = records;
     this.register = register;
     try {
@@ -54,6 +58,16 @@ public class MailService {
   @Transactional
   public MailRecords.MailRecord send(String idempotencyKey, String trackingNumber, String template,
       Recipient recipient) {
+    return send(idempotencyKey, trackingNumber, template, recipient, null, Map.of(), List.of());
+  }
+
+  /**
+   * Sends {@code template} about the case to {@code recipient} (for VENDOR at {@code vendorAddress}),
+   * with extra template values and attachments, unless a mail with this idempotency key was sent.
+   */
+  @Transactional
+  public MailRecords.MailRecord send(String idempotencyKey, String trackingNumber, String template,
+      Recipient recipient, String vendorAddress, Map<String, String> extraModel, List<Attachment> attachments) {
     Optional<MailRecords.MailRecord> sent = records.byKey(idempotencyKey);
     if (sent.isPresent()) {
       LOG.info("Mail {} for {} was already sent as {}; not sending again", template, trackingNumber,
@@ -61,32 +75,31 @@ public class MailService {
       return sent.get();
     }
     CaseRecord c = register.get(trackingNumber);
-    ReporterData reporter = register.reporter(c.reporterId())
-        .orElseThrow(() -> new IllegalStateException("case " + trackingNumber + " has no reporter"));
-    if (reporter.email() == null) {
-      throw new IllegalStateException("the discoverer of " + trackingNumber + " has no mail address (erased?)");
-    }
-    MailTemplates.Rendered mail = templates.render(template, notices.model(template, c, reporter));
+    Addressee to = recipients.resolve(recipient, c, vendorAddress);
+    MailTemplates.Rendered mail = templates.render(template, model.model(template, c, to, extraModel));
     String messageId = "<" + StatusTokens.hash(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
         + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
     try {
       MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);
-      message.setFrom(from);
-      message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(reporter.email(), reporter.name(),
-          StandardCharsets.UTF_8.name()));
-      message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-      message.setText(mail.body(), StandardCharsets.UTF_8.name());
-      message.setSentDate(new Date());
+      MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
+      helper.setFrom(from);
+      helper.setTo(to.to().toArray(InternetAddress[]::new));
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      helper.setSentDate(new Date());
+      for (Attachment a : attachments) {
+        helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
+      }
       message.setHeader("X-Vulnreport-Tracking-Number", trackingNumber);
       mailSender.send(message);
-    } catch (MessagingException | UnsupportedEncodingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException("could not build mail " + template + " for " + trackingNumber, e);
     }
     MailRecords.MailRecord record = new MailRecords.MailRecord(idempotencyKey, trackingNumber, recipient.name(),
-        c.reporterId(), template, mail.subject(), messageId, register.now());
+        to.ref(), template, mail.subject(), messageId, register.now());
     records.insert(record);
-    register.event(trackingNumber, CaseRegister.SYSTEM, "MAIL_SENT", template + " " + messageId);
-    LOG.info("Sent mail {} for {} as {}", template, trackingNumber, messageId);
+    register.event(trackingNumber, CaseRegister.SYSTEM, "MAIL_SENT", template + " to " + recipient + " " + messageId);
+    LOG.info("Sent mail {} for {} to {} as {}", template, trackingNumber, recipient, messageId);
     return record;
   }
 

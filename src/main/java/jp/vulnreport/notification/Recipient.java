@@ -1,6 +1,15 @@
 package jp.vulnreport.notification;
 
-/** Who a mail is for. Only the discoverer so far; developers, operators and the Cabinet Office follow. */
+/** Who a mail is for. */
 public enum Recipient {
-  DISCOVERER
+  /** The discoverer of the case (address from the case register's reporter data). */
+  DISCOVERER,
+  /** The Cabinet Office contact for notices (vulnreport.government.cabinet-office-address). */
+  CABINET_OFFICE,
+  /** The product developer's contact given on the case (variable vendorContactEmail). */
+  VENDOR,
+  /** The members of the staff group liaison. */
+  LIAISON,
+  /** The members of the staff group manager. */
+  MANAGER
 }

@@ -1,5 +1,7 @@
 package jp.vulnreport.process;
 
+import java.util.List;
+import java.util.Map;
 import jp.vulnreport.notification.MailService;
 import jp.vulnreport.notification.Recipient;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one templated mail. Input parameters: {@code mailTemplate}, {@code mailRecipient} (default
- * DISCOVERER) and optionally {@code mailRound} when the same activity sends once per round. The
+ * DISCOVERER; VENDOR goes to the variable vendorContactEmail), optionally {@code mailRound} when the
+ * same activity sends once per round and {@code mailUpdate} (the text of a follow-up update). The
  * idempotency key is process instance + activity (+ round): a retried job never sends twice.
  */
 @Component("sendMailDelegate")
@@ -30,7 +33,10 @@ public class SendMailDelegate implements JavaDelegate {
     Object round = execution.getVariableLocal("mailRound");
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
         + (round == null ? "" : ":" + round);
+    Object update = execution.getVariableLocal("mailUpdate");
     mailService.send(key, Variables.trackingNumber(execution), template,
-        recipient == null ? Recipient.DISCOVERER : Recipient.valueOf(recipient));
+        recipient == null ? Recipient.DISCOVERER : Recipient.valueOf(recipient),
+        Variables.string(execution, "vendorContactEmail"),
+        update == null ? Map.of() : Map.of("update", update.toString()), List.of());
   }
 }

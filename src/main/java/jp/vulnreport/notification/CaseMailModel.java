@@ -7,30 +7,36 @@ import java.util.Map;
 import jp.vulnreport.AppProperties;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.Clarifications;
-import jp.vulnreport.cases.ReporterData;
 import jp.vulnreport.deadline.Deadlines;
+import jp.vulnreport.government.GovernmentNotices;
+import jp.vulnreport.government.GovernmentNotification;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** What each discoverer mail says: the values its template needs, taken from the case register. */
+/** What each mail about a case says: the values its template needs, taken from the case register. */
 @Component
-public class DiscovererNotices {
+public class CaseMailModel {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Clarifications clarifications;
   private final Deadlines deadlines;
   private final AppProperties properties;
+  private final ObjectProvider<GovernmentNotices> government;
 
-  public DiscovererNotices(Clarifications clarifications, Deadlines deadlines, AppProperties properties) {
+  public CaseMailModel(Clarifications clarifications, Deadlines deadlines, AppProperties properties,
+      ObjectProvider<GovernmentNotices> government) {
+    this.government = government;
     this.clarifications = clarifications;
     this.deadlines = deadlines;
     this.properties = properties;
   }
 
-  public Map<String, String> model(String template, CaseRecord c, ReporterData reporter) {
-    Map<String, String> m = new HashMap<>();
+  public Map<String, String> model(String template, CaseRecord c, Addressee to, Map<String, String> extra) {
+    Map<String, String> m = new HashMap<>(extra);
     m.put("trackingNumber", c.trackingNumber());
-    m.put("name", reporter.name());
+    m.put("greeting", to.greetingJa());
+    m.put("greetingEn", to.greetingEn());
     m.put("summary", c.summary());
     m.put("subject", c.productName() != null ? c.productDeveloper() + " " + c.productName()
         : c.websiteUrl() != null ? c.websiteUrl() : "-");
@@ -52,6 +58,17 @@ public class DiscovererNotices {
         m.put("reasonEn", c.nonAcceptanceReason().en());
       }
       case "discontinued" -> m.put("reason", c.discontinuationReason() == null ? "-" : c.discontinuationReason());
+      case "government-notice", "government-notice-vendor", "government-notice-reminder",
+          "government-notice-escalation", "government-update" -> {
+        GovernmentNotification n = government.getObject().get(c.trackingNumber());
+        m.put("grounds", n.grounds() == null ? "-" : n.grounds());
+        m.put("recognisedAt", n.recognisedAt() == null ? "-" : local(n.recognisedAt()).format(DATE_TIME) + " (JST)");
+        m.put("tlp", n.tlp() == null ? "AMBER" : n.tlp());
+        if (n.deadlineAt() != null) {
+          m.put("noticeDeadline", local(n.deadlineAt()).format(DATE_TIME) + " (JST)");
+          m.put("deadlineBasis", deadlines.latest(c.trackingNumber(), GovernmentNotices.NOTICE_DEADLINE).basis());
+        }
+      }
       default -> { }
     }
     return m;

@@ -1,0 +1,143 @@
+package jp.vulnreport.government;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import jp.vulnreport.cases.CaseRecord;
+import jp.vulnreport.intake.ReportSubmission;
+import jp.vulnreport.verification.CvssService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The structured attachment of a Cabinet Office notice: a CSAF 2.0 document (csaf_base, TLP AMBER
+ * or RED, tracking status interim) with the product tree, the vulnerability, its CVSS v3 score and
+ * its exploitation status.
+ */
+@Component
+public class CsafNoticeBuilder {
+
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+  private static final String PRODUCT_ID = "CSAFPID-0001";
+
+  private final ObjectMapper mapper;
+  private final CvssService cvss;
+
+  public CsafNoticeBuilder(ObjectMapper mapper, CvssService cvss) {
+    this.mapper = mapper;
+    this.cvss = cvss;
+  }
+
+  public JsonNode build(CaseRecord c, ReportSubmission report, GovernmentNotification n, String tlp,
+      OffsetDateTime now) {
+    String time = now.withOffsetSameInstant(ZoneOffset.UTC).format(ISO);
+    ObjectNode root = mapper.createObjectNode();
+    ObjectNode doc = root.putObject("document");
+    doc.put("category", "csaf_base");
+    doc.put("csaf_version", "2.0");
+    doc.putObject("distribution").putObject("tlp").put("label", tlp);
+    doc.put("lang", "ja");
+    ObjectNode publisher = doc.putObject("publisher");
+    publisher.put("category", "coordinator");
+    publisher.put("name", "Information-technology Promotion Agency, Japan (IPA)");
+    publisher.put("namespace", "https://www.ipa.go.jp");
+    doc.put("title", "[" + c.trackingNumber() + "] " + c.summary());
+    ArrayNode notes = doc.putArray("notes");
+    note(notes, "summary", "内閣府への通知の根拠 / Grounds", n.grounds() == null ? "-" : n.grounds());
+    note(notes, "general", "認知 / Recognition", "認知日時 " + n.recognisedAt() + " / 認知者 " + n.recognisedBy());
+    ObjectNode tracking = doc.putObject("tracking");
+    tracking.put("current_release_date", time);
+    tracking.put("id", c.trackingNumber());
+    tracking.put("initial_release_date", time);
+    ObjectNode revision = tracking.putArray("revision_history").addObject();
+    revision.put("date", time);
+    revision.put("number", "1");
+    revision.put("summary", "内閣府への初回通知 / initial notice to the Cabinet Office");
+    tracking.put("status", "interim");
+    tracking.put("version", "1");
+
+    ObjectNode tree = root.putObject("product_tree");
+    ReportSubmission.Product p = report.product();
+    String vendor = p != null ? p.developer() : report.website() != null ? report.website().siteName() : "unknown";
+    String productName = p != null ? p.name() : report.website() != null ? report.website().url() : "unknown";
+    String versions = p != null ? p.versions() : "current";
+    ObjectNode vendorBranch = tree.putArray("branches").addObject();
+    vendorBranch.put("category", "vendor");
+    vendorBranch.put("name", vendor == null ? "unknown" : vendor);
+    ObjectNode productBranch = vendorBranch.putArray("branches").addObject();
+    productBranch.put("category", "product_name");
+    productBranch.put("name", productName);
+    ObjectNode versionBranch = productBranch.putArray("branches").addObject();
+    versionBranch.put("category", "product_version_range");
+    versionBranch.put("name", versions);
+    ObjectNode product = versionBranch.putObject("product");
+    product.put("name", vendor + " " + productName + " " + versions);
+    product.put("product_id", PRODUCT_ID);
+    if (p != null && (p.purl() != null || p.cpe() != null)) {
+      ObjectNode helper = product.putObject("product_identification_helper");
+      if (p.cpe() != null && p.cpe().startsWith("cpe:2.3:")) {
+        helper.put("cpe", p.cpe());
+      }
+      if (p.purl() != null) {
+        helper.put("purl", p.purl());
+      }
+      if (helper.isEmpty()) {
+        product.remove("product_identification_helper");
+      }
+    }
+
+    ObjectNode vuln = root.putArray("vulnerabilities").addObject();
+    if (report.vulnerability().cwe() != null) {
+      ObjectNode cwe = vuln.putObject("cwe");
+      cwe.put("id", report.vulnerability().cwe());
+      cwe.put("name", report.vulnerability().type());
+    }
+    ArrayNode vnotes = vuln.putArray("notes");
+    note(vnotes, "summary", "概要 / Summary", report.vulnerability().summary());
+    note(vnotes, "details", "詳細 / Details", report.vulnerability().details());
+    if (report.vulnerability().impact() != null) {
+      note(vnotes, "other", "想定される影響 / Impact", report.vulnerability().impact());
+    }
+    vuln.putObject("product_status").putArray("known_affected").add(PRODUCT_ID);
+    if (c.cvssVector() != null && c.cvssVector().startsWith("CVSS:3.")) {
+      var r = cvss.evaluate(c.cvssVector());
+      ObjectNode score = vuln.putArray("scores").addObject();
+      score.putArray("products").add(PRODUCT_ID);
+      ObjectNode v3 = score.putObject("cvss_v3");
+      v3.put("version", c.cvssVector().substring(5, 8));
+      v3.put("vectorString", r.vector());
+      v3.put("baseScore", r.baseScore());
+      v3.put("baseSeverity", r.severity());
+    }
+    ObjectNode threat = vuln.putArray("threats").addObject();
+    threat.put("category", "exploit_status");
+    threat.put("details", exploitation(c.exploitationStatus()));
+    if (report.vulnerability().workaround() != null) {
+      ObjectNode remediation = vuln.putArray("remediations").addObject();
+      remediation.put("category", "workaround");
+      remediation.put("details", report.vulnerability().workaround());
+      remediation.putArray("product_ids").add(PRODUCT_ID);
+    }
+    return root;
+  }
+
+  private static void note(ArrayNode notes, String category, String title, String text) {
+    ObjectNode note = notes.addObject();
+    note.put("category", category);
+    note.put("text", text == null || text.isBlank() ? "-" : text);
+    note.put("title", title);
+  }
+
+  static String exploitation(String status) {
+    return switch (status == null ? "UNKNOWN" : status) {
+      case "ACTIVE" -> "悪用が確認されている / Exploitation observed (ACTIVE)";
+      case "SUSPECTED" -> "悪用の疑い / Exploitation suspected (SUSPECTED)";
+      case "PUBLIC_POC" -> "PoC が公開されている / Public proof of concept (PUBLIC_POC)";
+      case "NONE" -> "悪用は確認されていない / No known exploitation (NONE)";
+      default -> "未評価 / Not yet assessed";
+    };
+  }
+}
