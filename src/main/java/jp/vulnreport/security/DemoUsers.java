@@ -20,6 +20,7 @@ public class DemoUsers implements ApplicationRunner {
       "analyst1", Groups.ANALYST,
       "coordinator1", Groups.COORDINATION,
       "liaison1", Groups.LIAISON,
+      "liaison2", Groups.LIAISON,
       "manager1", Groups.MANAGER);
 
   private final IdentityService identity;

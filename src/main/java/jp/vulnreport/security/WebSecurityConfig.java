@@ -33,4 +33,16 @@ public class WebSecurityConfig {
     reg.setOrder(11);
     return reg;
   }
+
+  /** The government-notification evidence and events: liaison and managers. */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> governmentApiAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<StaffApiAuthenticationFilter> reg = new FilterRegistrationBean<>(
+        new StaffApiAuthenticationFilter(identityService, Set.of(Groups.LIAISON, Groups.MANAGER, Groups.ADMIN)));
+    reg.addUrlPatterns("/api/government-notifications", "/api/government-notifications/*",
+        "/api/government-notifications.csv");
+    reg.setName("government-api-authentication");
+    reg.setOrder(12);
+    return reg;
+  }
 }

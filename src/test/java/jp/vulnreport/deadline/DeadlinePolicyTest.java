@@ -30,6 +30,9 @@ class DeadlinePolicyTest extends IntegrationTest {
       "CLARIFICATION_REMINDER, -,          -,   7,  CALENDAR_DAYS, 催促",
       "CLARIFICATION_CUTOFF,   ACTIVE,     -,   14, CALENDAR_DAYS, 不受理",
       "HAND_OFF,               -,          -,   1,  BUSINESS_DAYS, 引き継ぎ",
+      "ESCALATION_RESPONSE,    -,          -,   4,  HOURS,         管理者",
+      "VENDOR_DECISION,        -,          -,   1,  BUSINESS_DAYS, ゼロデイ",
+      "GOVERNMENT_ACK_FOLLOW_UP, -,        -,   3,  BUSINESS_DAYS, 受領確認",
       "COMPLETION_NOTICE,      -,          -,   5,  BUSINESS_DAYS, 完了通知"})
   void rule(String kind, String exploitation, String priority, int amount, DeadlineUnit unit, String basisWord) {
     DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);

@@ -50,9 +50,10 @@ import org.springframework.core.io.ClassPathResource;
  */
 class ModelHouseRulesTest extends IntegrationTest {
 
-  private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([a-zA-Z][a-zA-Z0-9]*)[.}(\\s]");
-  private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "now", "currentUser",
-      "currentUserGroups", "dateTime", "clarificationRound", "acceptanceOutcome", "category", "formalCheckOutcome");
+  /** A bean method call in an expression ({@code ${deadlines.due(...)}}) or a delegate expression. */
+  private static final Pattern BEAN = Pattern.compile(
+      "\\$\\{\\s*([a-zA-Z][a-zA-Z0-9]*)\\.|delegateExpression=\"\\$\\{([a-zA-Z][a-zA-Z0-9]*)}\"");
+  private static final Set<String> ENGINE_NAMES = Set.of("execution", "task");
 
   @Autowired RepositoryService repositoryService;
   @Autowired ApplicationContext context;
@@ -154,7 +155,7 @@ class ModelHouseRulesTest extends IntegrationTest {
       }
       Matcher m = BEAN.matcher(xml);
       while (m.find()) {
-        String name = m.group(1);
+        String name = m.group(1) != null ? m.group(1) : m.group(2);
         if (!ENGINE_NAMES.contains(name) && !context.containsBean(name)) {
           problems.add(file + ": expression names '" + name + "', which is no bean");
         }

@@ -13,6 +13,7 @@ import jp.vulnreport.intake.IntakeReceipt;
 import jp.vulnreport.intake.IntakeService;
 import jp.vulnreport.intake.ReportParser;
 import jp.vulnreport.intake.ReportSubmission;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,9 +32,11 @@ public class Cases {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final TaskService tasks;
+  private final IdentityService identity;
 
   public Cases(ObjectMapper mapper, ReportParser parser, IntakeService intake, RuntimeService runtime,
-      ManagementService management, TaskService tasks) {
+      ManagementService management, TaskService tasks, IdentityService identity) {
+    this.identity = identity;
     this.mapper = mapper;
     this.parser = parser;
     this.intake = intake;
@@ -95,6 +98,28 @@ public class Cases {
 
   public void complete(ProcessInstance pi, Map<String, Object> variables) {
     tasks.complete(task(pi).getId(), variables);
+    runJobs(pi.getId());
+  }
+
+  /** The case's government-notification process (called from the receipt process), if running. */
+  public ProcessInstance government(String trackingNumber) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("GovernmentNotification")
+        .processInstanceBusinessKey(trackingNumber).singleResult();
+  }
+
+  /** The open task of a process instance, completed as {@code user} of {@code group} (as Tasklist would). */
+  public void completeAs(String user, String group, ProcessInstance pi, Map<String, Object> variables) {
+    Task t = task(pi);
+    if (t == null) {
+      throw new IllegalStateException("no open task in " + pi.getProcessDefinitionId());
+    }
+    identity.setAuthentication(user, List.of(group));
+    try {
+      tasks.claim(t.getId(), user);
+      tasks.complete(t.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
     runJobs(pi.getId());
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(TestClockConfig.class)
 public abstract class IntegrationTest {
 
   @RegisterExtension
@@ -30,8 +32,12 @@ public abstract class IntegrationTest {
   @Autowired
   protected ProcessEngine processEngine;
 
+  @Autowired
+  protected MutableClock clock;
+
   @BeforeEach
   void bindAssertions() {
     init(processEngine);
+    clock.reset();
   }
 }
