@@ -61,23 +61,33 @@ public class IdentitySetup implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     GROUP_NAMES.forEach(this::group);
     Grants grants = new Grants();
+    List<String> processes = List.of(ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, ProcessKeys.GOVERNMENT_NOTIFICATION,
+        ProcessKeys.CASE_DISCONTINUATION);
     for (String g : Groups.STAFF) {
       grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grants.add(g, Resources.FILTER, "*", Permissions.READ);
       // READ only: tasks become visible through the candidate-group permission the engine grants per task
-      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, Permissions.READ);
+      for (String p : processes) {
+        grants.add(g, Resources.PROCESS_DEFINITION, p, Permissions.READ);
+      }
     }
     grants.add(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grants.add(Groups.MANAGER, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY);
+    for (String p : processes) {
+      grants.add(Groups.MANAGER, Resources.PROCESS_DEFINITION, p, ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
     // receipt staff register mailed reports (start form) and discontinue cases (CaseDiscontinuation)
     for (String g : List.of(Groups.RECEIPT, Groups.MANAGER)) {
       grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
-      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.CASE_DISCONTINUATION, Permissions.READ,
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.CASE_DISCONTINUATION,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
       grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    // liaison and managers record the Cabinet Office's acknowledgement and send updates (messages)
+    for (String g : List.of(Groups.LIAISON, Groups.MANAGER)) {
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.GOVERNMENT_NOTIFICATION,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
     grants.forEach(this::grant);
     filter("自分のタスク / My tasks", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

@@ -109,7 +109,13 @@ public class Cases {
 
   /** The open task of a process instance, completed as {@code user} of {@code group} (as Tasklist would). */
   public void completeAs(String user, String group, ProcessInstance pi, Map<String, Object> variables) {
-    Task t = task(pi);
+    completeAs(user, group, pi, null, variables);
+  }
+
+  /** The open task {@code taskKey} (any, when null and only one is open), completed as {@code user}. */
+  public void completeAs(String user, String group, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    var query = tasks.createTaskQuery().processInstanceId(pi.getId());
+    Task t = taskKey == null ? query.singleResult() : query.taskDefinitionKey(taskKey).singleResult();
     if (t == null) {
       throw new IllegalStateException("no open task in " + pi.getProcessDefinitionId());
     }
@@ -123,23 +129,42 @@ public class Cases {
     runJobs(pi.getId());
   }
 
-  /** The messages GreenMail received for {@code address}. */
+  /**
+   * The messages GreenMail received for {@code address}, once each (GreenMail keeps a copy per
+   * recipient of a mail to several people).
+   */
   public static List<MimeMessage> mailsTo(MimeMessage[] received, String address) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
     return Arrays.stream(received).filter(m -> {
       try {
-        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address))
+            && seen.add(m.getMessageID());
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
     }).toList();
   }
 
+  /** The text of a mail (its text/plain part when it has attachments). */
   public static String body(MimeMessage m) {
     try {
-      return m.getContent().toString();
+      return text(m.getContent());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String text(Object content) throws Exception {
+    if (content instanceof jakarta.mail.Multipart mp) {
+      for (int i = 0; i < mp.getCount(); i++) {
+        jakarta.mail.BodyPart part = mp.getBodyPart(i);
+        if (part.getFileName() == null) {
+          return text(part.getContent());
+        }
+      }
+      return "";
+    }
+    return content.toString();
   }
 
   public static String subject(MimeMessage m) {

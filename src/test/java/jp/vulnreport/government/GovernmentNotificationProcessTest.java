@@ -1,0 +1,318 @@
+package jp.vulnreport.government;
+
+import static jp.vulnreport.support.Cases.body;
+import static jp.vulnreport.support.Cases.mailsTo;
+import static jp.vulnreport.support.Cases.subject;
+import static jp.vulnreport.support.Http.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.vulnreport.cases.CaseCommands;
+import jp.vulnreport.deadline.DeadlineUnit;
+import jp.vulnreport.deadline.Deadlines;
+import jp.vulnreport.support.Cases;
+import jp.vulnreport.support.IntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** government-notification.bpmn: one test per path of the issue. */
+class GovernmentNotificationProcessTest extends IntegrationTest {
+
+  static final String CABINET_OFFICE = "cabinet-office@localhost";
+  static final String VENDOR = "psirt@example.co.jp";
+
+  @Autowired Cases cases;
+  @Autowired GovernmentNotices notices;
+  @Autowired Deadlines deadlines;
+  @Autowired CsafValidator validator;
+  @Autowired CaseCommands caseCommands;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired ObjectMapper mapper;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void acceptedAndNotifiableIsNotifiedInTimeThenUpdatedUntilClosed() throws Exception {
+    ProcessInstance receipt = verified("SUSPECTED");
+    String tn = receipt.getBusinessKey();
+    ProcessInstance gov = cases.government(tn);
+    assertThat(gov).isWaitingAt("Task_Recognition").variables()
+        .containsEntry("criteriaNotifiable", true).containsEntry("criteriaUrgency", "URGENT");
+
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    GovernmentNotification recognised = notices.get(tn);
+    assertThat(recognised.recognisedBy()).isEqualTo("analyst1");
+    assertThat(recognised.status()).isEqualTo("NOTIFY_DUE");
+    // 速やかに: 24 hours from recognition when exploitation is suspected
+    assertThat(Duration.between(recognised.recognisedAt(), recognised.deadlineAt())).isEqualTo(Duration.ofHours(24));
+    Deadlines.Deadline d = deadlines.latest(tn, "GOVERNMENT_NOTICE");
+    assertThat(d.unit()).isEqualTo(DeadlineUnit.HOURS);
+    assertThat(d.basis()).contains("速やかに");
+    assertThat(recognised.policyVersion()).isEqualTo(d.policyVersion());
+    assertThat(gov).isWaitingAt("Task_DraftNotice");
+
+    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, false);
+    assertThat(gov).isWaitingAt("Task_AwaitAcknowledgement");
+
+    GovernmentNotification sent = notices.get(tn);
+    assertThat(sent.status()).isEqualTo("NOTIFIED");
+    assertThat(sent.onTime()).isTrue();
+    assertThat(sent.lateBySeconds()).isZero();
+    assertThat(sent.draftedBy()).isEqualTo("liaison1");
+    assertThat(sent.approvedBy()).isEqualTo("liaison2");
+    MimeMessage notice = onlyMail(CABINET_OFFICE, "脆弱性に関する通知");
+    assertThat(body(notice)).contains(tn).contains("悪用の疑いがある").contains("TLP:AMBER");
+    JsonNode csaf = attachment(notice, tn + ".csaf.json");
+    assertThat(validator.problems(csaf)).isEmpty();
+    assertThat(csaf.at("/document/tracking/id").asText()).isEqualTo(tn);
+    assertThat(csaf.at("/document/distribution/tlp/label").asText()).isEqualTo("AMBER");
+    assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("interim");
+    assertThat(csaf.at("/vulnerabilities/0/scores/0/cvss_v3/baseScore").asDouble()).isEqualTo(9.8);
+    assertThat(csaf.at("/vulnerabilities/0/threats/0/details").asText()).contains("SUSPECTED");
+    assertThat(csaf.at("/product_tree/branches/0/branches/0/name").asText()).isEqualTo("SampleCMS");
+    assertThat(body(onlyMail(VENDOR, "政府への脆弱性情報の通知"))).contains("内閣府へ通知しました").contains(tn);
+    assertThat(notices.get(tn).vendorDecision()).isEqualTo("INFORMED");
+
+    // acknowledgement arrives (message through the API), then updates until the case closes
+    mvc.perform(post("/api/government-notifications/" + tn + "/acknowledgement")
+        .header("Authorization", basic("liaison1", "demo"))).andExpect(status().isAccepted());
+    assertThat(notices.get(tn).acknowledgedVia()).isEqualTo("MESSAGE");
+    mvc.perform(post("/api/government-notifications/" + tn + "/updates").header("Authorization", basic("liaison1", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"修正版 4.2.8 が公開されました\"}"))
+        .andExpect(status().isAccepted());
+    cases.runJobs(gov.getId());
+    assertThat(body(onlyMail(CABINET_OFFICE, "続報"))).contains("修正版 4.2.8 が公開されました");
+    mvc.perform(post("/api/government-notifications/" + tn + "/updates").header("Authorization", basic("manager1", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"JVN で公表し、取扱いを終了しました\",\"closing\":true}"))
+        .andExpect(status().isAccepted());
+    cases.runJobs(gov.getId());
+    assertThat(gov).isEnded().hasPassed("EndEvent_TrackClosed");
+    assertThat(receipt).isEnded();
+    assertThat(notices.get(tn).updatesSent()).isEqualTo(2);
+
+    // the evidence
+    mvc.perform(get("/api/government-notifications").header("Authorization", basic("manager1", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.notifications[?(@.trackingNumber == '" + tn + "')].onTime").value(Matchers.contains(true)))
+        .andExpect(jsonPath("$.onTimeRate").isNumber());
+    mvc.perform(get("/api/government-notifications.csv").header("Authorization", basic("liaison2", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString(tn + ",ACKNOWLEDGED,ACCEPTED,")));
+    mvc.perform(get("/api/government-notifications").header("Authorization", basic("receipt1", "demo")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void specificationFlawNotAcceptedButRecognisedAsNotifiableIsNotified() throws Exception {
+    ProcessInstance receipt = cases.atFormalCheck("report-protocol-spec", n -> { });
+    cases.complete(receipt, Map.of("formalCheckOutcome", "COMPLETE"));
+    cases.complete(receipt, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
+        "withdrawn", false, "category", "SPECIFICATION_CRYPTO_PROTOCOL"));
+    ProcessInstance gov = cases.government(receipt.getBusinessKey());
+    assertThat(gov).isWaitingAt("Task_Recognition").variables().containsEntry("criteriaNotifiable", false);
+
+    // overriding the criteria needs a reason
+    assertThatThrownBy(() -> cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE")))
+        .hasMessageContaining("理由");
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE",
+        "overrideReason", "全ての準拠実装に影響し、悪用の疑いが報告されている"));
+    GovernmentNotification n = notices.get(receipt.getBusinessKey());
+    assertThat(n.overrideReason()).contains("悪用の疑い");
+    assertThat(n.openedOn()).isEqualTo("NOT_ACCEPTED");
+    // not exploited as far as recorded: 3 business days
+    assertThat(deadlines.latest(receipt.getBusinessKey(), "GOVERNMENT_NOTICE").unit()).isEqualTo(DeadlineUnit.BUSINESS_DAYS);
+
+    draftAndApprove(gov, "liaison2", "liaison1", "", false);
+    assertThat(notices.get(receipt.getBusinessKey()).sentAt()).isNotNull();
+    assertThat(notices.get(receipt.getBusinessKey()).vendorDecision()).isEqualTo("NO_CONTACT");
+    JsonNode csaf = attachment(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"), receipt.getBusinessKey() + ".csaf.json");
+    assertThat(validator.problems(csaf)).isEmpty();
+  }
+
+  @Test
+  void discontinuedAfterRecognitionStillSendsTheNotice() {
+    ProcessInstance receipt = verified("ACTIVE");
+    String tn = receipt.getBusinessKey();
+    cases.completeAs("analyst1", "analyst", cases.government(tn), Map.of("recognitionDecision", "NOTIFIABLE"));
+    var deadline = notices.get(tn).deadlineAt();
+
+    caseCommands.discontinue(tn, "製品の開発者が事業を終了したため", "receipt1");
+    cases.runJobs(receipt.getId());
+    assertThat(receipt).isWaitingAt("CallActivity_GovernmentAfterDiscontinuation");
+    ProcessInstance gov = cases.government(tn);
+    // recognised before: no new recognition, and the clock keeps running from the first recognition
+    assertThat(gov).isWaitingAt("Task_DraftNotice").hasPassed("Gateway_AlreadyRecognised").hasNotPassed("Task_Recognition");
+    assertThat(notices.get(tn).deadlineAt()).isEqualTo(deadline);
+
+    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, false);
+    assertThat(notices.get(tn).status()).isEqualTo("NOTIFIED");
+    assertThat(onlyMail(CABINET_OFFICE, "脆弱性に関する通知")).isNotNull();
+  }
+
+  @Test
+  void missedDeadlineRemindsEscalatesAndRecordsTheLateNotice() {
+    ProcessInstance receipt = verified("ACTIVE");
+    String tn = receipt.getBusinessKey();
+    ProcessInstance gov = cases.government(tn);
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    GovernmentNotification n = notices.get(tn);
+
+    Job halfway = timer(gov, "BoundaryEvent_NoticeHalfway");
+    Job eighty = timer(gov, "BoundaryEvent_NoticeEightyPercent");
+    Job due = timer(gov, "BoundaryEvent_NoticeDeadline");
+    assertThat(halfway.getDuedate().toInstant()).isEqualTo(n.recognisedAt().plusHours(12).toInstant());
+    assertThat(eighty.getDuedate().toInstant())
+        .isEqualTo(n.recognisedAt().toInstant().plus(Duration.ofMinutes(24 * 60 * 8 / 10)));
+    assertThat(due.getDuedate().toInstant()).isEqualTo(n.deadlineAt().toInstant());
+
+    management.executeJob(halfway.getId());
+    management.executeJob(eighty.getId());
+    cases.runJobs(gov.getId());
+    List<MimeMessage> reminders = mailsTo(GREEN_MAIL.getReceivedMessages(), "liaison1@localhost").stream()
+        .filter(m -> subject(m).contains("通知期限が近づいています")).toList();
+    assertThat(reminders).hasSize(2);
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), "liaison2@localhost")).hasSize(2);
+
+    clock.advance(Duration.ofHours(30));
+    management.executeJob(due.getId());
+    cases.runJobs(gov.getId());
+    assertThat(notices.get(tn).overdueFlaggedAt()).isNotNull();
+    assertThat(body(onlyMail("manager1@localhost", "期限超過"))).contains(tn);
+    Task escalation = taskService.createTaskQuery().processInstanceId(gov.getId()).taskDefinitionKey("Task_ManagerEscalation")
+        .singleResult();
+    assertThat(escalation).isNotNull();
+    assertThat(taskService.getIdentityLinksForTask(escalation.getId()))
+        .anyMatch(l -> "manager".equals(l.getGroupId()));
+
+    // the notice can still go, and its lateness is recorded
+    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, false);
+    GovernmentNotification late = notices.get(tn);
+    assertThat(late.onTime()).isFalse();
+    assertThat(late.lateBySeconds()).isGreaterThanOrEqualTo(Duration.ofHours(6).getSeconds());
+  }
+
+  @Test
+  void theDrafterCannotApprove() {
+    ProcessInstance receipt = verified("ACTIVE");
+    ProcessInstance gov = cases.government(receipt.getBusinessKey());
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    cases.completeAs("liaison1", "liaison", gov, draft(VENDOR, false));
+    Task review = cases.task(gov);
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewNotice");
+
+    assertThatThrownBy(() -> taskService.claim(review.getId(), "liaison1")).hasMessageContaining("承認できません");
+    identity.setAuthentication("liaison1", List.of("liaison"));
+    try {
+      assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("reviewOutcome", "APPROVE")))
+          .hasMessageContaining("cannot approve");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(gov).isWaitingAt("Task_ReviewNotice");
+    assertThat(notices.get(receipt.getBusinessKey()).approvedBy()).isNull();
+    assertThat(GREEN_MAIL.getReceivedMessages()).noneMatch(m -> subject(m).contains("脆弱性に関する通知"));
+
+    cases.completeAs("liaison2", "liaison", gov, Map.of("reviewOutcome", "APPROVE"));
+    cases.runJobs(gov.getId());
+    assertThat(notices.get(receipt.getBusinessKey()).approvedBy()).isEqualTo("liaison2");
+  }
+
+  @Test
+  void vendorZeroDayRequestGoesToALiaisonDecision() {
+    ProcessInstance receipt = verified("ACTIVE");
+    String tn = receipt.getBusinessKey();
+    ProcessInstance gov = cases.government(tn);
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, true);
+
+    assertThat(gov).isWaitingAt("Task_DecideVendorInformation").variables()
+        .containsEntry("zeroDayRequest", "修正版の公開まで政府以外へ共有しないでほしい");
+    assertThat(notices.get(tn).zeroDayRequest()).isEqualTo("修正版の公開まで政府以外へ共有しないでほしい");
+    cases.completeAs("liaison1", "liaison", gov, Map.of("vendorDecision", "WITHHOLD",
+        "vendorDecisionReason", "修正版の公開時に JPCERT/CC から伝える"));
+    assertThat(gov).isWaitingAt("Task_AwaitAcknowledgement");
+    assertThat(notices.get(tn).vendorDecision()).isEqualTo("WITHHELD");
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), VENDOR)).isEmpty();
+  }
+
+  // --- helpers
+
+  /** A product report accepted and verified with the given exploitation status (CVSS 9.8). */
+  private ProcessInstance verified(String exploitation) {
+    ProcessInstance pi = cases.atFormalCheck("report-product", n -> { });
+    cases.complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
+    cases.complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
+        "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
+    cases.complete(pi, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        "exploitationStatus", exploitation, "affectedVersions", "4.2.0 - 4.2.7"));
+    assertThat(pi).isWaitingAt("CallActivity_GovernmentAfterVerification");
+    return pi;
+  }
+
+  private static Map<String, Object> draft(String vendor, boolean zeroDay) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("tlp", "AMBER");
+    v.put("vendorContactEmail", vendor);
+    v.put("zeroDayRequested", zeroDay);
+    if (zeroDay) {
+      v.put("zeroDayRequest", "修正版の公開まで政府以外へ共有しないでほしい");
+    }
+    return v;
+  }
+
+  private void draftAndApprove(ProcessInstance gov, String drafter, String reviewer, String vendor, boolean zeroDay) {
+    cases.completeAs(drafter, "liaison", gov, "Task_DraftNotice", draft(vendor, zeroDay));
+    cases.completeAs(reviewer, "liaison", gov, "Task_ReviewNotice", Map.of("reviewOutcome", "APPROVE"));
+    cases.runJobs(gov.getId());
+  }
+
+  private Job timer(ProcessInstance pi, String activityId) {
+    return management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).singleResult();
+  }
+
+  private MimeMessage onlyMail(String address, String subjectPart) {
+    List<MimeMessage> mails = mailsTo(GREEN_MAIL.getReceivedMessages(), address).stream()
+        .filter(m -> subject(m).contains(subjectPart)).toList();
+    assertThat(mails).as("mail to %s about %s", address, subjectPart).hasSize(1);
+    return mails.get(0);
+  }
+
+  private JsonNode attachment(MimeMessage m, String fileName) throws Exception {
+    Multipart multipart = (Multipart) m.getContent();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (fileName.equals(part.getFileName())) {
+        try (InputStream in = part.getInputStream()) {
+          return mapper.readTree(in);
+        }
+      }
+    }
+    throw new AssertionError("no attachment " + fileName);
+  }
+}
