@@ -44,11 +44,25 @@ public class Deadlines {
   /** The deadline of {@code kind} for the process's case, starting now (clarifications: when asked). */
   public Date due(VariableScope scope, String kind) {
     String trackingNumber = trackingNumber(scope);
-    OffsetDateTime start = kind.startsWith("CLARIFICATION_")
-        ? clarifications.open(trackingNumber).map(Clarifications.Clarification::askedAt).orElseGet(this::now)
-        : now();
+    OffsetDateTime start = start(trackingNumber, kind);
     Deadline d = compute(trackingNumber, kind, start, string(scope, "exploitationStatus"), string(scope, "priority"));
     return Date.from(d.dueAt().toInstant());
+  }
+
+  /**
+   * Where a period starts: a clarification when its question was asked, verification when the case
+   * was accepted (so the task's due date and its time-box timer are one deadline), anything else now.
+   */
+  private OffsetDateTime start(String trackingNumber, String kind) {
+    if (kind.startsWith("CLARIFICATION_")) {
+      return clarifications.open(trackingNumber).map(Clarifications.Clarification::askedAt).orElseGet(this::now);
+    }
+    if (kind.equals("VERIFICATION")) {
+      OffsetDateTime accepted = jdbc.query("SELECT accepted_at FROM vr_case WHERE tracking_number = ?",
+          (rs, i) -> rs.getObject(1, OffsetDateTime.class), trackingNumber).stream().findFirst().orElse(null);
+      return accepted != null ? accepted : now();
+    }
+    return now();
   }
 
   /** The last deadline of {@code kind} stored for the process's case (for timers that share a clock). */

@@ -58,6 +58,11 @@ public class CaseMailModel {
         m.put("reasonEn", c.nonAcceptanceReason().en());
       }
       case "discontinued" -> m.put("reason", c.discontinuationReason() == null ? "-" : c.discontinuationReason());
+      case "verification-overdue" -> {
+        var d = deadlines.latest(c.trackingNumber(), "VERIFICATION");
+        m.put("verificationDeadline", local(d.dueAt()).format(DATE_TIME) + " (JST)");
+        m.put("verificationBasis", d.basis());
+      }
       case "government-notice", "government-notice-vendor", "government-notice-reminder",
           "government-notice-escalation", "government-update" -> {
         GovernmentNotification n = government.getObject().get(c.trackingNumber());
