@@ -1,8 +1,13 @@
 package jp.vulnreport.government;
 
+import java.util.HashMap;
 import java.util.Map;
+import jp.vulnreport.cases.CaseRecord;
+import jp.vulnreport.process.ProcessKeys;
+import jp.vulnreport.verification.CvssService;
 import jp.vulnreport.cases.CaseConflictException;
 import jp.vulnreport.cases.CaseRegister;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -19,8 +24,14 @@ public class GovernmentCommands {
   private final RuntimeService runtime;
   private final GovernmentNotices notices;
   private final CaseRegister register;
+  private final CvssService cvss;
 
-  public GovernmentCommands(RuntimeService runtime, GovernmentNotices notices, CaseRegister register) {
+  private final IdentityService identity;
+
+  public GovernmentCommands(RuntimeService runtime, GovernmentNotices notices, CaseRegister register, CvssService cvss,
+      IdentityService identity) {
+    this.identity = identity;
+    this.cvss = cvss;
     this.runtime = runtime;
     this.notices = notices;
     this.register = register;
@@ -48,6 +59,48 @@ public class GovernmentCommands {
         Map.of("updateText", text.strip(), "updateRound", round),
         "the Cabinet Office notice of " + trackingNumber + " is not waiting for updates (not yet sent or acknowledged?)");
     notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text.strip());
+  }
+
+  /**
+   * Re-evaluation (再評価) of a case whose facts changed: starts the government-notification process
+   * again. A case judged not notifiable is recognised anew; one already notified gets an update.
+   */
+  @Transactional
+  public String reevaluate(String trackingNumber) {
+    CaseRecord c = register.get(trackingNumber);
+    if (trackRunning(trackingNumber)) {
+      throw new CaseConflictException("the government-notification track of " + trackingNumber + " is running");
+    }
+    Map<String, Object> v = new HashMap<>();
+    v.put("trackingNumber", trackingNumber);
+    v.put("governmentTrigger", "REEVALUATION");
+    v.put("category", c.category());
+    v.put("summary", c.summary());
+    v.put("productDeveloper", c.productDeveloper());
+    v.put("productName", c.productName());
+    v.put("exploitationStatus", c.exploitationStatus());
+    v.put("nonAcceptanceReason", c.nonAcceptanceReason() == null ? null : c.nonAcceptanceReason().name());
+    if (c.cvssVector() != null) {
+      v.put("cvssVector", c.cvssVector());
+      v.put("cvssSeverity", cvss.evaluate(c.cvssVector()).severity());
+    }
+    v.values().removeIf(java.util.Objects::isNull);
+    register.event(trackingNumber, CaseRegister.SYSTEM, "GOVERNMENT_REEVALUATION", null);
+    return runtime.startProcessInstanceByKey(ProcessKeys.GOVERNMENT_NOTIFICATION, trackingNumber, v).getId();
+  }
+
+  /** Whether the case's track runs, whatever the caller may see (queries are filtered by authorization). */
+  private boolean trackRunning(String trackingNumber) {
+    var auth = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.GOVERNMENT_NOTIFICATION)
+          .processInstanceBusinessKey(trackingNumber).count() > 0;
+    } finally {
+      if (auth != null) {
+        identity.setAuthentication(auth);
+      }
+    }
   }
 
   private void correlate(String trackingNumber, String message, Map<String, Object> variables, String conflict) {

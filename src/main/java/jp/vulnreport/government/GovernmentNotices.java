@@ -63,6 +63,15 @@ public class GovernmentNotices {
           + "VALUES (?, ?, ?, 'RECOGNITION_PENDING')", trackingNumber, register.now(), openedOn);
       register.event(trackingNumber, CaseRegister.SYSTEM, "GOVERNMENT_TRACK_OPENED", openedOn);
     }
+    if (existing.isPresent() && "REEVALUATION".equals(openedOn) && Boolean.FALSE.equals(existing.get().notifiable())) {
+      // judged not notifiable before; the new facts get a new recognition (the old one stays in the timeline)
+      jdbc.update("UPDATE vr_government_notification SET recognised_at = NULL, recognised_by = NULL, notifiable = NULL, "
+          + "grounds = NULL, override_reason = NULL, status = 'RECOGNITION_PENDING' WHERE tracking_number = ?",
+          trackingNumber);
+      register.event(trackingNumber, CaseRegister.SYSTEM, "RECOGNITION_REOPENED", "previously not notifiable, "
+          + "recognised by " + existing.get().recognisedBy() + " at " + existing.get().recognisedAt());
+      existing = find(trackingNumber);
+    }
     if (existing.isEmpty() || existing.get().recognisedAt() == null) {
       jdbc.update("UPDATE vr_government_notification SET criteria_notifiable = ?, criteria_grounds = ?, "
               + "criteria_urgency = ? WHERE tracking_number = ?",

@@ -97,6 +97,13 @@ public class GovernmentNotificationController {
         "attachment; filename=\"government-notifications-" + r.from() + "-" + r.to() + ".csv\"").body(sb.toString());
   }
 
+  /** Re-evaluate a case whose facts changed (new exploitation information, new severity ...). */
+  @PostMapping(path = "/government-notifications/{trackingNumber}/reevaluation")
+  public ResponseEntity<Map<String, String>> reevaluate(@PathVariable String trackingNumber) {
+    String id = commands.reevaluate(trackingNumber);
+    return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(Map.of("processInstanceId", id));
+  }
+
   @PostMapping(path = "/government-notifications/{trackingNumber}/acknowledgement")
   public ResponseEntity<Void> acknowledged(@PathVariable String trackingNumber) {
     commands.acknowledged(trackingNumber);

@@ -87,7 +87,8 @@ public class IdentitySetup implements ApplicationRunner {
     // liaison and managers record the Cabinet Office's acknowledgement and send updates (messages)
     for (String g : List.of(Groups.LIAISON, Groups.MANAGER)) {
       grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.GOVERNMENT_NOTIFICATION,
-          ProcessDefinitionPermissions.UPDATE_INSTANCE);
+          ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
     grants.forEach(this::grant);
     filter("自分のタスク / My tasks", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

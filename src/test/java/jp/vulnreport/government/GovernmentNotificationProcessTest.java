@@ -261,6 +261,35 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), VENDOR)).isEmpty();
   }
 
+  @Test
+  void reevaluationRecognisesAgainAndNotifies() throws Exception {
+    ProcessInstance receipt = verified("NONE");
+    String tn = receipt.getBusinessKey();
+    cases.completeAs("analyst1", "analyst", cases.government(tn), Map.of("recognitionDecision", "NOT_NOTIFIABLE"));
+    assertThat(receipt).isEnded();
+    assertThat(notices.get(tn).status()).isEqualTo("NOT_REQUIRED");
+
+    // new facts (e.g. exploitation observed) make liaison ask for a re-evaluation
+    mvc.perform(post("/api/government-notifications/" + tn + "/reevaluation").header("Authorization", basic("liaison1", "demo")))
+        .andExpect(status().isCreated());
+    mvc.perform(post("/api/government-notifications/" + tn + "/reevaluation").header("Authorization", basic("liaison1", "demo")))
+        .andExpect(status().isConflict());
+    ProcessInstance gov = cases.government(tn);
+    assertThat(gov).isWaitingAt("Task_Recognition").variables().containsEntry("governmentTrigger", "REEVALUATION")
+        .containsEntry("cvssSeverity", "CRITICAL");
+    assertThat(notices.get(tn).status()).isEqualTo("RECOGNITION_PENDING");
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE",
+        "overrideReason", "悪用を確認したとの情報を JPCERT/CC から受領"));
+    draftAndApprove(gov, "liaison1", "liaison2", "", false);
+    assertThat(notices.get(tn).status()).isEqualTo("NOTIFIED");
+
+    // acknowledged by phone, entered by staff
+    cases.completeAs("liaison2", "liaison", gov, "Task_AwaitAcknowledgement",
+        Map.of("acknowledgementNote", "11:00 電話で受領を確認"));
+    assertThat(notices.get(tn).acknowledgedVia()).isEqualTo("STAFF");
+    assertThat(gov).isWaitingAt("Gateway_AwaitCaseChange");
+  }
+
   // --- helpers
 
   /** A product report accepted and verified with the given exploitation status (CVSS 9.8). */
