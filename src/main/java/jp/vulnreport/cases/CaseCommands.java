@@ -2,8 +2,6 @@ package jp.vulnreport.cases;
 
 import java.util.Map;
 import jp.vulnreport.process.ProcessKeys;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,12 +11,12 @@ public class CaseCommands {
 
   private final CaseRegister register;
   private final Clarifications clarifications;
-  private final RuntimeService runtimeService;
+  private final CaseMessages messages;
 
-  public CaseCommands(CaseRegister register, Clarifications clarifications, RuntimeService runtimeService) {
+  public CaseCommands(CaseRegister register, Clarifications clarifications, CaseMessages messages) {
     this.register = register;
     this.clarifications = clarifications;
-    this.runtimeService = runtimeService;
+    this.messages = messages;
   }
 
   /** The discoverer's answer to the open clarification question, authorised by the status token. */
@@ -31,7 +29,7 @@ public class CaseCommands {
         "discoverer")) {
       throw new CaseConflictException("No question is waiting for an answer on " + c.trackingNumber() + ".");
     }
-    correlate(c.trackingNumber(), ProcessKeys.MSG_CLARIFICATION_REPLY,
+    messages.correlate(c.trackingNumber(), ProcessKeys.MSG_CLARIFICATION_REPLY,
         Map.of("clarificationAnswer", answer.strip()),
         "The case " + c.trackingNumber() + " is not waiting for an answer.");
   }
@@ -46,19 +44,8 @@ public class CaseCommands {
     if (c.state().isFinal()) {
       throw new CaseConflictException("The case " + trackingNumber + " is already closed (" + c.state() + ").");
     }
-    correlate(trackingNumber, ProcessKeys.MSG_DISCONTINUE,
+    messages.correlate(trackingNumber, ProcessKeys.MSG_DISCONTINUE,
         Map.of("discontinuationReason", reason.strip(), "discontinuedBy", actor),
         "The case " + trackingNumber + " has no running receipt process to discontinue.");
-  }
-
-  private void correlate(String trackingNumber, String message, Map<String, Object> variables, String conflict) {
-    try {
-      runtimeService.createMessageCorrelation(message)
-          .processInstanceBusinessKey(trackingNumber)
-          .setVariables(variables)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new CaseConflictException(conflict);
-    }
   }
 }

@@ -6,9 +6,9 @@ import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.process.ProcessKeys;
 import jp.vulnreport.verification.CvssService;
 import jp.vulnreport.cases.CaseConflictException;
+import jp.vulnreport.cases.CaseMessages;
 import jp.vulnreport.cases.CaseRegister;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +27,12 @@ public class GovernmentCommands {
   private final CvssService cvss;
 
   private final IdentityService identity;
+  private final CaseMessages messages;
 
-  public GovernmentCommands(RuntimeService runtime, GovernmentNotices notices, CaseRegister register, CvssService cvss,
+  public GovernmentCommands(CaseMessages messages, RuntimeService runtime, GovernmentNotices notices, CaseRegister register, CvssService cvss,
       IdentityService identity) {
     this.identity = identity;
+    this.messages = messages;
     this.cvss = cvss;
     this.runtime = runtime;
     this.notices = notices;
@@ -41,7 +43,7 @@ public class GovernmentCommands {
   @Transactional
   public void acknowledged(String trackingNumber) {
     register.get(trackingNumber);
-    correlate(trackingNumber, MSG_ACKNOWLEDGED, Map.of(), "no notice of " + trackingNumber + " awaits acknowledgement");
+    messages.correlate(trackingNumber, MSG_ACKNOWLEDGED, Map.of(), "no notice of " + trackingNumber + " awaits acknowledgement");
   }
 
   /**
@@ -55,7 +57,7 @@ public class GovernmentCommands {
     }
     register.get(trackingNumber);
     int round = notices.find(trackingNumber).map(GovernmentNotification::updatesSent).orElse(0) + 1;
-    correlate(trackingNumber, closing ? MSG_CLOSED : MSG_UPDATE,
+    messages.correlate(trackingNumber, closing ? MSG_CLOSED : MSG_UPDATE,
         Map.of("updateText", text.strip(), "updateRound", round),
         "the Cabinet Office notice of " + trackingNumber + " is not waiting for updates (not yet sent or acknowledged?)");
     notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text.strip());
@@ -100,15 +102,6 @@ public class GovernmentCommands {
       if (auth != null) {
         identity.setAuthentication(auth);
       }
-    }
-  }
-
-  private void correlate(String trackingNumber, String message, Map<String, Object> variables, String conflict) {
-    try {
-      runtime.createMessageCorrelation(message).processInstanceBusinessKey(trackingNumber)
-          .setVariables(variables).correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new CaseConflictException(conflict);
     }
   }
 }
