@@ -176,6 +176,25 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
   }
 
   @Test
+  void discontinuedAfterTheNoticeSendsAnUpdate() {
+    ProcessInstance receipt = verified("ACTIVE");
+    String tn = receipt.getBusinessKey();
+    ProcessInstance first = cases.government(tn);
+    cases.completeAs("analyst1", "analyst", first, Map.of("recognitionDecision", "NOTIFIABLE"));
+    draftAndApprove(first, "liaison1", "liaison2", "", false);
+    assertThat(first).isWaitingAt("Task_AwaitAcknowledgement");
+
+    caseCommands.discontinue(tn, "発見者が取り下げたため", "manager1");
+    cases.runJobs(receipt.getId());
+    ProcessInstance second = cases.government(tn);
+    cases.runJobs(second.getId());
+    assertThat(second).isEnded().hasPassed("Task_SendReopenUpdate").hasNotPassed("Task_Recognition", "Task_DraftNotice");
+    assertThat(receipt).isEnded().hasPassed("EndEvent_Discontinued");
+    assertThat(body(onlyMail(CABINET_OFFICE, "続報"))).contains("取扱いを終了しました（取りやめ）");
+    assertThat(onlyMail(CABINET_OFFICE, "脆弱性に関する通知")).isNotNull();
+  }
+
+  @Test
   void missedDeadlineRemindsEscalatesAndRecordsTheLateNotice() {
     ProcessInstance receipt = verified("ACTIVE");
     String tn = receipt.getBusinessKey();
