@@ -55,7 +55,8 @@ class StaffRegistrationTest extends IntegrationTest {
     // no copy of the personal data in any engine table, runtime or history
     for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_GE_BYTEARRAY")) {
       List<String> textColumns = jdbc.queryForList("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS "
-          + "WHERE TABLE_NAME = ? AND DATA_TYPE IN ('CHARACTER VARYING', 'CHARACTER LARGE OBJECT')", String.class, table);
+          + "WHERE LOWER(TABLE_NAME) = LOWER(?) "
+          + "AND LOWER(DATA_TYPE) IN ('character varying', 'character large object', 'text')", String.class, table);
       assertThat(textColumns).as(table).isNotEmpty();
       for (String column : textColumns) {
         Integer hits = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE CAST(" + column

@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestProfiles.class)
 @Import(TestClockConfig.class)
 public abstract class IntegrationTest {
 
