@@ -86,10 +86,11 @@ public class GovernmentNotices {
 
   /**
    * Recognition (認知): the analyst confirms or overrides the criteria. Who and when are recorded and,
-   * when notifiable, the "promptly" clock starts: the GOVERNMENT_NOTICE deadline from the policy.
+   * when notifiable, the "promptly" clock starts: the GOVERNMENT_NOTICE deadline from the policy, for
+   * the case's exploitation status and priority (SSVC outcome; urgent criteria count as ACT).
    */
   public GovernmentNotification recognise(String trackingNumber, boolean notifiable, String grounds,
-      String overrideReason, String actor, String exploitation, String urgency) {
+      String overrideReason, String actor, String exploitation, String urgency, String priority) {
     GovernmentNotification n = get(trackingNumber);
     if (n.recognisedAt() != null) {
       throw new IllegalStateException(trackingNumber + " was already recognised at " + n.recognisedAt());
@@ -101,7 +102,7 @@ public class GovernmentNotices {
     }
     OffsetDateTime now = register.now();
     Deadlines.Deadline deadline = notifiable
-        ? deadlines.compute(trackingNumber, NOTICE_DEADLINE, now, exploitation, "URGENT".equals(urgency) ? "ACT" : null)
+        ? deadlines.compute(trackingNumber, NOTICE_DEADLINE, now, exploitation, "URGENT".equals(urgency) ? "ACT" : priority)
         : null;
     jdbc.update("UPDATE vr_government_notification SET recognised_at = ?, recognised_by = ?, notifiable = ?, "
             + "grounds = ?, override_reason = ?, deadline_at = ?, policy_version = ?, status = ? "

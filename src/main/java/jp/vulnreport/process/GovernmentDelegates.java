@@ -53,7 +53,8 @@ public class GovernmentDelegates {
         grounds = grounds + "\n認知者の判断: " + override.strip();
       }
       notices.recognise(Variables.trackingNumber(task), notifiable, grounds, override, Actors.of(task),
-          Variables.string(task, "exploitationStatus"), Variables.string(task, "criteriaUrgency"));
+          Variables.string(task, "exploitationStatus"), Variables.string(task, "criteriaUrgency"),
+          Variables.string(task, "priority"));
       task.getExecution().setVariable("notifiable", notifiable);
     };
   }

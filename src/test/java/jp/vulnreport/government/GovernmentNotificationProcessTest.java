@@ -318,7 +318,8 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     cases.complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
         "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
     cases.complete(pi, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-        "exploitationStatus", exploitation, "affectedVersions", "4.2.0 - 4.2.7"));
+        "exploitationStatus", exploitation, "affectedVersions", "4.2.0 - 4.2.7",
+        "ssvcAutomatable", "no", "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
     assertThat(pi).isWaitingAt("CallActivity_GovernmentAfterVerification");
     return pi;
   }
