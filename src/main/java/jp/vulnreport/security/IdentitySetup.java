@@ -70,6 +70,13 @@ public class IdentitySetup implements ApplicationRunner {
       for (String p : processes) {
         grants.add(g, Resources.PROCESS_DEFINITION, p, Permissions.READ);
       }
+      // the receipt process's variables (tracking number, summary) in Tasklist's task lists
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
+          ProcessDefinitionPermissions.READ_INSTANCE);
+    }
+    for (String g : List.of(Groups.ANALYST, Groups.LIAISON)) {
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.GOVERNMENT_NOTIFICATION,
+          ProcessDefinitionPermissions.READ_INSTANCE);
     }
     grants.add(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     for (String p : processes) {
@@ -143,14 +150,19 @@ public class IdentitySetup implements ApplicationRunner {
     authorizations.saveAuthorization(a);
   }
 
+  /** Creates the filter, or brings an existing one in line with the code (query and properties). */
   private void filter(String name, int priority, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    Filter f = filters.createFilterQuery().filterName(name).singleResult();
+    if (f == null) {
+      f = filters.newTaskFilter(name);
+      f.setOwner("admin");
     }
-    Filter f = filters.newTaskFilter(name);
-    f.setOwner("admin");
     f.setQuery(query);
-    f.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+    // the task list shows the tracking number and the summary of each task's case
+    f.setProperties(Map.of("priority", priority, "description", name, "refresh", true,
+        "showUndefinedVariable", false,
+        "variables", List.of(Map.of("name", "trackingNumber", "label", "受付番号"),
+            Map.of("name", "summary", "label", "概要"))));
     filters.saveFilter(f);
   }
 }

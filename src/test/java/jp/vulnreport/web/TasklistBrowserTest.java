@@ -56,17 +56,21 @@ class TasklistBrowserTest extends WebServerTest {
   WebDriver driver;
 
   @BeforeEach
-  void startBrowser() throws IOException {
+  void needsBrowser() throws IOException {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Browser test skipped: no " + CHROMIUM + " / " + CHROMEDRIVER
-            + ". Enable it with: sudo apt-get install -y chromium chromium-driver");
+            + ". Enable it with: sudo apt-get install -y chromium chromium-driver fonts-noto-cjk");
     Files.createDirectories(SHOTS);
+  }
+
+  private void startBrowser(String lang) throws IOException {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--window-size=1400,1000", "--lang=en-US",
+        "--disable-quic", "--window-size=1400,1000", "--lang=" + lang, "--accept-lang=" + lang,
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -80,7 +84,25 @@ class TasklistBrowserTest extends WebServerTest {
   }
 
   @Test
+  void tasklistSpeaksJapaneseByDefault() throws Exception {
+    startBrowser("ja");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    driver.get(base() + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys("receipt1");
+    driver.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space()='プロセスを開始']")));
+    } finally {
+      shot("10-tasklist-ja");
+    }
+    assertThat(driver.findElements(By.xpath("//*[normalize-space()='Start process']"))).isEmpty();
+  }
+
+  @Test
   void receiptStaffCompletesTheFormalCheckInTasklist() throws Exception {
+    startBrowser("en-US");
     String trackingNumber = submitProductReport();
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult();
     for (Job job; (job = management.createJobQuery().processInstanceId(pi.getId()).executable().list()
@@ -101,6 +123,9 @@ class TasklistBrowserTest extends WebServerTest {
     shot("02a-filters");
     WebElement listed = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class, 'tasks-list')]//*[normalize-space(text())='形式確認']")));
+    // the filter shows each task's tracking number and summary in the list
+    wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class, 'tasks-list')]//*[contains(text(), '" + trackingNumber + "')]")));
     shot("02-task-list");
     listed.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
