@@ -48,6 +48,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Not possible in the case's current state", e.getMessage());
   }
 
+  @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+  ProblemDetail forbidden(org.camunda.bpm.engine.AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
