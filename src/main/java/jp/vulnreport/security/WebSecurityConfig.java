@@ -34,6 +34,17 @@ public class WebSecurityConfig {
     return reg;
   }
 
+  /** The audit timelines of cases: managers. */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> auditApiAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<StaffApiAuthenticationFilter> reg = new FilterRegistrationBean<>(
+        new StaffApiAuthenticationFilter(identityService, Set.of(Groups.MANAGER, Groups.ADMIN)));
+    reg.addUrlPatterns("/api/audit/*");
+    reg.setName("audit-api-authentication");
+    reg.setOrder(13);
+    return reg;
+  }
+
   /** The government-notification evidence and events: liaison and managers. */
   @Bean
   FilterRegistrationBean<StaffApiAuthenticationFilter> governmentApiAuthentication(IdentityService identityService) {

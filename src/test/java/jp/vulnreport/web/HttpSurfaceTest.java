@@ -23,6 +23,16 @@ class HttpSurfaceTest extends WebServerTest {
   }
 
   @Test
+  void healthProbesAnswerAnonymouslyWithStatusOnly() throws Exception {
+    for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+      HttpResponse<String> r = get(path, null);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).startsWith("{\"status\":\"UP\"").doesNotContain("components").doesNotContain("details");
+    }
+    assertThat(get("/actuator/env", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void webappsAreServedAndTheLocalMailboxIsNot() throws Exception {
     assertThat(get("/camunda/app/tasklist/default/", null).statusCode()).isEqualTo(200);
     // the mailbox page exists only where the local SMTP server runs (local profile)
