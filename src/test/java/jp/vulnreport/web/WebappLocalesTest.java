@@ -13,29 +13,50 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Our Japanese Tasklist locale covers every key of the English one shipped with Camunda 7.24, placeholders intact. */
-class TasklistLocaleTest {
+/** Our Japanese webapp locales cover every key of the English ones shipped with Camunda 7.24, placeholders intact. */
+class WebappLocalesTest {
 
-  static final String LOCALES = "/META-INF/resources/webjars/camunda/app/tasklist/locales/";
+  static final String APPS = "/META-INF/resources/webjars/camunda/app/";
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*[^}]+?\\s*}}");
 
   final ObjectMapper mapper = new ObjectMapper();
 
-  @Test
-  void japaneseHasEveryEnglishKey() throws Exception {
-    Map<String, String> en = flatten(read("en.json"));
-    Map<String, String> ja = flatten(read("ja.json"));
-    assertThat(en).hasSizeGreaterThan(400);
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void japaneseHasEveryEnglishKey(String app) throws Exception {
+    Map<String, String> en = flatten(read(app, "en.json"));
+    Map<String, String> ja = flatten(read(app, "ja.json"));
+    assertThat(en).hasSizeGreaterThan(100);
     assertThat(ja.keySet()).isEqualTo(en.keySet());
     for (String key : en.keySet()) {
       assertThat(placeholders(ja.get(key))).as(key).isEqualTo(placeholders(en.get(key)));
+      // English plural endings ("s") have no Japanese counterpart; everything else is translated
+      if (!en.get(key).isBlank() && !en.get(key).equals("s")) {
+        assertThat(ja.get(key)).as(app + " " + key).isNotBlank();
+      }
     }
-    assertThat(ja.get("labels.COMPLETE")).isEqualTo("完了");
   }
 
-  private JsonNode read(String file) throws Exception {
-    try (InputStream in = getClass().getResourceAsStream(LOCALES + file)) {
+  @Test
+  void tasklistSaysComplete() throws Exception {
+    assertThat(flatten(read("tasklist", "ja.json")).get("labels.COMPLETE")).isEqualTo("完了");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void japaneseIsTheDefaultWithEnglishAvailable(String app) throws Exception {
+    try (InputStream in = getClass().getResourceAsStream(APPS + app + "/scripts/config.js")) {
+      String config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(config).contains("export default").contains("availableLocales: ['ja', 'en']")
+          .contains("fallbackLocale: 'ja'");
+    }
+  }
+
+  private JsonNode read(String app, String file) throws Exception {
+    try (InputStream in = getClass().getResourceAsStream(APPS + app + "/locales/" + file)) {
       assertThat(in).as(file).isNotNull();
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return mapper.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
