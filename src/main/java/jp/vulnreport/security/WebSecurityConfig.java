@@ -24,36 +24,36 @@ public class WebSecurityConfig {
     return reg;
   }
 
+  /** Case actions (discontinuation): receipt staff and managers. */
   @Bean
   FilterRegistrationBean<StaffApiAuthenticationFilter> staffApiAuthentication(IdentityService identityService) {
-    FilterRegistrationBean<StaffApiAuthenticationFilter> reg = new FilterRegistrationBean<>(
-        new StaffApiAuthenticationFilter(identityService, Set.of(Groups.RECEIPT, Groups.MANAGER, Groups.ADMIN)));
-    reg.addUrlPatterns("/api/cases/*");
-    reg.setName("staff-api-authentication");
-    reg.setOrder(11);
-    return reg;
+    return staff(identityService, "staff-api-authentication", 11, Set.of(Groups.RECEIPT, Groups.MANAGER),
+        "/api/cases/*");
   }
 
   /** The audit timelines of cases: managers. */
   @Bean
   FilterRegistrationBean<StaffApiAuthenticationFilter> auditApiAuthentication(IdentityService identityService) {
-    FilterRegistrationBean<StaffApiAuthenticationFilter> reg = new FilterRegistrationBean<>(
-        new StaffApiAuthenticationFilter(identityService, Set.of(Groups.MANAGER, Groups.ADMIN)));
-    reg.addUrlPatterns("/api/audit/*");
-    reg.setName("audit-api-authentication");
-    reg.setOrder(13);
-    return reg;
+    return staff(identityService, "audit-api-authentication", 12, Set.of(Groups.MANAGER), "/api/audit/*");
   }
 
   /** The government-notification evidence and events: liaison and managers. */
   @Bean
   FilterRegistrationBean<StaffApiAuthenticationFilter> governmentApiAuthentication(IdentityService identityService) {
-    FilterRegistrationBean<StaffApiAuthenticationFilter> reg = new FilterRegistrationBean<>(
-        new StaffApiAuthenticationFilter(identityService, Set.of(Groups.LIAISON, Groups.MANAGER, Groups.ADMIN)));
-    reg.addUrlPatterns("/api/government-notifications", "/api/government-notifications/*",
-        "/api/government-notifications.csv");
-    reg.setName("government-api-authentication");
-    reg.setOrder(12);
+    return staff(identityService, "government-api-authentication", 13, Set.of(Groups.LIAISON, Groups.MANAGER),
+        "/api/government-notifications", "/api/government-notifications/*", "/api/government-notifications.csv");
+  }
+
+  /** HTTP Basic against Camunda's users for {@code patterns}; members of {@code groups} (and admins) pass. */
+  private static FilterRegistrationBean<StaffApiAuthenticationFilter> staff(IdentityService identityService,
+      String name, int order, Set<String> groups, String... patterns) {
+    Set<String> allowed = new java.util.HashSet<>(groups);
+    allowed.add(Groups.ADMIN);
+    FilterRegistrationBean<StaffApiAuthenticationFilter> reg =
+        new FilterRegistrationBean<>(new StaffApiAuthenticationFilter(identityService, Set.copyOf(allowed)));
+    reg.addUrlPatterns(patterns);
+    reg.setName(name);
+    reg.setOrder(order);
     return reg;
   }
 }
