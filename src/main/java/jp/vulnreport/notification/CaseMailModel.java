@@ -40,7 +40,7 @@ public class CaseMailModel {
     m.put("summary", c.summary());
     m.put("subject", c.productName() != null ? c.productDeveloper() + " " + c.productName()
         : c.websiteUrl() != null ? c.websiteUrl() : "-");
-    m.put("receivedAt", local(c.receivedAt()).format(DATE_TIME) + " (JST)");
+    m.put("receivedAt", jst(c.receivedAt()));
     switch (template) {
       case "clarification-request", "clarification-reminder" -> {
         var q = clarifications.latest(c.trackingNumber())
@@ -48,7 +48,7 @@ public class CaseMailModel {
         m.put("questions", q.questions());
         var cutoff = deadlines.compute(c.trackingNumber(), "CLARIFICATION_CUTOFF", q.askedAt(),
             c.exploitationStatus(), null);
-        m.put("replyBy", local(cutoff.dueAt()).format(DATE_TIME) + " (JST)");
+        m.put("replyBy", jst(cutoff.dueAt()));
       }
       case "non-acceptance" -> {
         if (c.nonAcceptanceReason() == null) {
@@ -60,17 +60,17 @@ public class CaseMailModel {
       case "discontinued" -> m.put("reason", c.discontinuationReason() == null ? "-" : c.discontinuationReason());
       case "verification-overdue" -> {
         var d = deadlines.latest(c.trackingNumber(), "VERIFICATION");
-        m.put("verificationDeadline", local(d.dueAt()).format(DATE_TIME) + " (JST)");
+        m.put("verificationDeadline", jst(d.dueAt()));
         m.put("verificationBasis", d.basis());
       }
       case "government-notice", "government-notice-vendor", "government-notice-reminder",
           "government-notice-escalation", "government-update" -> {
         GovernmentNotification n = government.getObject().get(c.trackingNumber());
         m.put("grounds", n.grounds() == null ? "-" : n.grounds());
-        m.put("recognisedAt", n.recognisedAt() == null ? "-" : local(n.recognisedAt()).format(DATE_TIME) + " (JST)");
+        m.put("recognisedAt", n.recognisedAt() == null ? "-" : jst(n.recognisedAt()));
         m.put("tlp", n.tlp() == null ? "AMBER" : n.tlp());
         if (n.deadlineAt() != null) {
-          m.put("noticeDeadline", local(n.deadlineAt()).format(DATE_TIME) + " (JST)");
+          m.put("noticeDeadline", jst(n.deadlineAt()));
           m.put("deadlineBasis", deadlines.latest(c.trackingNumber(), GovernmentNotices.NOTICE_DEADLINE).basis());
         }
       }
@@ -79,7 +79,8 @@ public class CaseMailModel {
     return m;
   }
 
-  private OffsetDateTime local(OffsetDateTime t) {
-    return t.atZoneSameInstant(properties.timeZone()).toOffsetDateTime();
+  /** A moment as staff and discoverers read it: Japan time, to the minute. */
+  private String jst(OffsetDateTime t) {
+    return t.atZoneSameInstant(properties.timeZone()).format(DATE_TIME) + " (JST)";
   }
 }
