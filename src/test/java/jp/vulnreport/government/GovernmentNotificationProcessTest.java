@@ -172,15 +172,14 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
 
     draftAndApprove(gov, "liaison1", "liaison2", VENDOR, false);
     assertThat(notices.get(tn).status()).isEqualTo("NOTIFIED");
-    assertThat(onlyMail(CABINET_OFFICE, "脆弱性に関する通知")).isNotNull();
+    assertThat(body(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"))).contains(tn);
   }
 
   @Test
   void discontinuedAfterTheNoticeSendsAnUpdate() {
     ProcessInstance receipt = verified("ACTIVE");
     String tn = receipt.getBusinessKey();
-    ProcessInstance first = cases.government(tn);
-    cases.completeAs("analyst1", "analyst", first, Map.of("recognitionDecision", "NOTIFIABLE"));
+    ProcessInstance first = recognisedAsNotifiable(tn);
     draftAndApprove(first, "liaison1", "liaison2", "", false);
     assertThat(first).isWaitingAt("Task_AwaitAcknowledgement");
 
@@ -191,15 +190,14 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(second).isEnded().hasPassed("Task_SendReopenUpdate").hasNotPassed("Task_Recognition", "Task_DraftNotice");
     assertThat(receipt).isEnded().hasPassed("EndEvent_Discontinued");
     assertThat(body(onlyMail(CABINET_OFFICE, "続報"))).contains("取扱いを終了しました（取りやめ）");
-    assertThat(onlyMail(CABINET_OFFICE, "脆弱性に関する通知")).isNotNull();
+    assertThat(body(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"))).contains(tn);
   }
 
   @Test
   void missedDeadlineRemindsEscalatesAndRecordsTheLateNotice() {
     ProcessInstance receipt = verified("ACTIVE");
     String tn = receipt.getBusinessKey();
-    ProcessInstance gov = cases.government(tn);
-    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    ProcessInstance gov = recognisedAsNotifiable(tn);
     GovernmentNotification n = notices.get(tn);
 
     Job halfway = timer(gov, "BoundaryEvent_NoticeHalfway");
@@ -266,8 +264,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
   void vendorZeroDayRequestGoesToALiaisonDecision() {
     ProcessInstance receipt = verified("ACTIVE");
     String tn = receipt.getBusinessKey();
-    ProcessInstance gov = cases.government(tn);
-    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    ProcessInstance gov = recognisedAsNotifiable(tn);
     draftAndApprove(gov, "liaison1", "liaison2", VENDOR, true);
 
     assertThat(gov).isWaitingAt("Task_DecideVendorInformation").variables()
@@ -322,6 +319,13 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
         "ssvcAutomatable", "no", "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
     assertThat(pi).isWaitingAt("CallActivity_GovernmentAfterVerification");
     return pi;
+  }
+
+  /** The case's government track after analyst1 recognised it as notifiable. */
+  private ProcessInstance recognisedAsNotifiable(String trackingNumber) {
+    ProcessInstance gov = cases.government(trackingNumber);
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    return gov;
   }
 
   private static Map<String, Object> draft(String vendor, boolean zeroDay) {
