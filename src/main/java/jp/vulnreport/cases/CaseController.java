@@ -1,6 +1,7 @@
 package jp.vulnreport.cases;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.vulnreport.security.Groups;
 import jp.vulnreport.security.StaffApiAuthenticationFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,8 @@ public class CaseController {
   @PostMapping(path = "/{trackingNumber}/discontinuation", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Void> discontinue(@PathVariable String trackingNumber, @RequestBody Discontinuation body,
       HttpServletRequest request) {
-    String user = (String) request.getAttribute(StaffApiAuthenticationFilter.USER_ATTRIBUTE);
+    StaffApiAuthenticationFilter.requireGroup(request, Groups.RECEIPT, Groups.MANAGER);
+    String user = StaffApiAuthenticationFilter.user(request);
     commands.discontinue(trackingNumber, body == null ? null : body.reason(), user);
     return ResponseEntity.accepted().build();
   }

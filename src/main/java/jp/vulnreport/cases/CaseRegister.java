@@ -59,11 +59,11 @@ public class CaseRegister {
 
   public void create(NewCase c) {
     OffsetDateTime now = now();
-    jdbc.update("INSERT INTO vr_case (tracking_number, category, state, channel, reporter_id, status_token_hash, "
-            + "product_developer, product_name, website_url, summary, report_json, received_at, consented_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.update("INSERT INTO vr_case (tracking_number, category, state, channel, reporter_id, product_developer, "
+            + "product_name, website_url, summary, report_json, received_at, consented_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c.trackingNumber(), c.category(), CaseState.RECEIVED.name(), c.channel(), c.reporterId(),
-        c.statusTokenHash(), c.productDeveloper(), c.productName(), c.websiteUrl(), c.summary(),
+        c.productDeveloper(), c.productName(), c.websiteUrl(), c.summary(),
         c.reportJson(), now, now);
     event(c.trackingNumber(), SYSTEM, "RECEIVED", "channel " + c.channel());
   }
@@ -81,13 +81,6 @@ public class CaseRegister {
 
   public CaseRecord get(String trackingNumber) {
     return find(trackingNumber).orElseThrow(() -> new CaseNotFoundException(trackingNumber));
-  }
-
-  /** The case whose status token hashes to {@code tokenHash}, if it is that tracking number's. */
-  @Transactional(readOnly = true)
-  public Optional<CaseRecord> findByStatusToken(String trackingNumber, String tokenHash) {
-    return jdbc.query("SELECT " + CASE_COLUMNS + " FROM vr_case WHERE tracking_number = ? AND status_token_hash = ?",
-        CASE_ROW, trackingNumber, tokenHash).stream().findFirst();
   }
 
   /** Earlier cases about the same product or developer: candidates for "known or duplicate". */

@@ -44,6 +44,15 @@ public class Clarifications {
         .stream().findFirst();
   }
 
+  /** Every round, oldest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<Clarification> all(String trackingNumber) {
+    return jdbc.query("SELECT round, questions, answer, asked_at FROM vr_clarification WHERE tracking_number = ? "
+            + "ORDER BY round",
+        (rs, i) -> new Clarification(rs.getInt(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, java.time.OffsetDateTime.class)), trackingNumber);
+  }
+
   @Transactional(readOnly = true)
   public Optional<Clarification> latest(String trackingNumber) {
     return jdbc.query("SELECT round, questions, answer, asked_at FROM vr_clarification WHERE tracking_number = ? "

@@ -6,7 +6,6 @@ public record NewCase(
     String category,
     String channel,
     String reporterId,
-    String statusTokenHash,
     String productDeveloper,
     String productName,
     String websiteUrl,

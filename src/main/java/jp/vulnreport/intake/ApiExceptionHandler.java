@@ -3,14 +3,16 @@ package jp.vulnreport.intake;
 import java.util.List;
 import jp.vulnreport.cases.CaseConflictException;
 import jp.vulnreport.cases.CaseNotFoundException;
+import jp.vulnreport.links.LinkRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Errors of our APIs as RFC 9457 problem details (415, 405 ... come from the base class). */
-@RestControllerAdvice(basePackages = "jp.vulnreport")
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ReportValidationException.class)
@@ -43,9 +45,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", "No such case, or the token does not match it.");
   }
 
+  @ExceptionHandler(LinkRefusedException.class)
+  ProblemDetail linkRefused(LinkRefusedException e) {
+    ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Link no longer valid", e.getMessage()
+        + " Ask the IPA vulnerability report desk for a new one.");
+    p.setProperty("reason", e.reason().name());
+    return p;
+  }
+
   @ExceptionHandler(CaseConflictException.class)
   ProblemDetail conflict(CaseConflictException e) {
     return problem(HttpStatus.CONFLICT, "Not possible in the case's current state", e.getMessage());
+  }
+
+  @ExceptionHandler(jp.vulnreport.security.StaffForbiddenException.class)
+  ProblemDetail staffForbidden(jp.vulnreport.security.StaffForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)

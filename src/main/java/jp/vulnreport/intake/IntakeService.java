@@ -3,12 +3,16 @@ package jp.vulnreport.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import jp.vulnreport.AppProperties;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.NewCase;
 import jp.vulnreport.cases.ReporterData;
 import jp.vulnreport.cases.TrackingNumbers;
+import jp.vulnreport.links.LinkAudience;
+import jp.vulnreport.links.LinkProperties;
+import jp.vulnreport.links.PrivateLinks;
 import jp.vulnreport.process.ProcessKeys;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
-  public enum Channel { API, STAFF }
+  /** How a report came in: the JSON API, the public report page, or registered by staff. */
+  public enum Channel { API, PAGE, STAFF }
 
   /** A case registered from a report; {@code statusToken} is the only copy of the secret. */
   public record Registered(String trackingNumber, String reporterId, String statusToken) {}
@@ -33,9 +38,16 @@ public class IntakeService {
   private final RuntimeService runtimeService;
   private final ObjectMapper objectMapper;
   private final AppProperties properties;
+  private final PrivateLinks privateLinks;
+  private final LinkProperties links;
+  private final AttachmentStore attachmentStore;
 
   public IntakeService(ReportValidator validator, CaseRegister register, TrackingNumbers trackingNumbers,
-      RuntimeService runtimeService, ObjectMapper objectMapper, AppProperties properties) {
+      RuntimeService runtimeService, ObjectMapper objectMapper, AppProperties properties, PrivateLinks privateLinks,
+      LinkProperties links, AttachmentStore attachmentStore) {
+    this.privateLinks = privateLinks;
+    this.links = links;
+    this.attachmentStore = attachmentStore;
     this.validator = validator;
     this.register = register;
     this.trackingNumbers = trackingNumbers;
@@ -47,12 +59,25 @@ public class IntakeService {
   /** A report from the public API: register it and start its receipt process. */
   @Transactional
   public IntakeReceipt submit(ReportSubmission report) {
-    Registered r = register(report, Channel.API, CaseRegister.SYSTEM);
+    return submit(report, List.of(), Channel.API);
+  }
+
+  /**
+   * A report from the public API or the report page, with the files staged for it: register it,
+   * keep the files, start its receipt process, and hand out the discoverer's private status link.
+   */
+  @Transactional
+  public IntakeReceipt submit(ReportSubmission report, List<AttachmentStore.Staged> attachments, Channel channel) {
+    Registered r = register(report, channel, CaseRegister.SYSTEM);
+    List<AttachmentStore.StoredAttachment> stored = attachmentStore.attach(r.trackingNumber(), attachments);
     Map<String, Object> variables = ReportVariables.of(report, r.trackingNumber(), r.reporterId());
+    if (!stored.isEmpty()) {
+      variables.put("attachments", AttachmentStore.summary(stored));
+    }
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(
         ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, r.trackingNumber(), variables);
     register.linkProcessInstance(r.trackingNumber(), pi.getId());
-    return new IntakeReceipt(r.trackingNumber(), r.statusToken());
+    return new IntakeReceipt(r.trackingNumber(), r.statusToken(), links.statusUrl(r.statusToken()));
   }
 
   /** Validates and registers a report (no process start): the caller runs or starts the process. */
@@ -66,9 +91,7 @@ public class IntakeService {
     String reporterId = register.createReporter(new ReporterData(rep.name(), rep.organization(), rep.email(),
         rep.phone(), rep.shareContactWithDeveloper(), creditWanted,
         creditWanted ? rep.credit().displayName() : null));
-    String token = StatusTokens.newToken();
     register.create(new NewCase(trackingNumber, report.category().name(), channel.name(), reporterId,
-        StatusTokens.hash(token),
         report.product() == null ? null : report.product().developer(),
         report.product() == null ? null : report.product().name(),
         report.website() == null ? null : report.website().url(),
@@ -76,6 +99,7 @@ public class IntakeService {
     if (!CaseRegister.SYSTEM.equals(actor)) {
       register.event(trackingNumber, actor, "REGISTERED_BY_STAFF", null);
     }
+    String token = privateLinks.issue(trackingNumber, LinkAudience.DISCOVERER, reporterId, CaseRegister.SYSTEM).token();
     return new Registered(trackingNumber, reporterId, token);
   }
 

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.net.URI;
 import jp.vulnreport.AppProperties;
 import jp.vulnreport.cases.CaseCommands;
-import jp.vulnreport.cases.CaseRecord;
+import jp.vulnreport.cases.CaseNotFoundException;
 import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.links.LinkAudience;
+import jp.vulnreport.links.PrivateLinks;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,9 +34,11 @@ public class ReportController {
   private final CaseRegister register;
   private final CaseCommands commands;
   private final int maxBodyBytes;
+  private final PrivateLinks privateLinks;
 
   public ReportController(IntakeService intake, ReportParser parser, CaseRegister register, CaseCommands commands,
-      AppProperties properties) {
+      AppProperties properties, PrivateLinks privateLinks) {
+    this.privateLinks = privateLinks;
     this.intake = intake;
     this.parser = parser;
     this.register = register;
@@ -58,10 +62,11 @@ public class ReportController {
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"status token\"").build();
     }
     Reply reply = parser.parse(body(request), Reply.class);
-    String tokenHash = StatusTokens.hash(authorization.substring(7).strip());
-    CaseRecord c = register.findByStatusToken(trackingNumber, tokenHash)
-        .orElseThrow(() -> new jp.vulnreport.cases.CaseNotFoundException(trackingNumber));
-    commands.answerClarification(c, reply.message());
+    PrivateLinks.PrivateLink link = privateLinks.use(authorization.substring(7).strip(), LinkAudience.DISCOVERER,
+            "REPLY", request.getRemoteAddr())
+        .filter(l -> l.trackingNumber().equals(trackingNumber))
+        .orElseThrow(() -> new CaseNotFoundException(trackingNumber));
+    commands.answerClarification(register.get(link.trackingNumber()), reply.message());
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 

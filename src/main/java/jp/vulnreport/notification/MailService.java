@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.vulnreport.AppProperties;
+import jp.vulnreport.Sha256;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
-import jp.vulnreport.intake.StatusTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -77,7 +77,7 @@ public class MailService {
     CaseRecord c = register.get(trackingNumber);
     Addressee to = recipients.resolve(recipient, c, vendorAddress);
     MailTemplates.Rendered mail = templates.render(template, model.model(template, c, to, extraModel));
-    String messageId = "<" + StatusTokens.hash(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
+    String messageId = "<" + Sha256.hex(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
         + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
     try {
       MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);

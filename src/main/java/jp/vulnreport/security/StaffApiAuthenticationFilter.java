@@ -22,6 +22,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class StaffApiAuthenticationFilter extends OncePerRequestFilter {
 
   public static final String USER_ATTRIBUTE = StaffApiAuthenticationFilter.class.getName() + ".user";
+  public static final String GROUPS_ATTRIBUTE = StaffApiAuthenticationFilter.class.getName() + ".groups";
+
+  /** The authenticated staff user of this request. */
+  public static String user(HttpServletRequest request) {
+    return (String) request.getAttribute(USER_ATTRIBUTE);
+  }
+
+  /**
+   * For endpoints under a pattern shared by several groups: refuses (403) unless the user is in one
+   * of {@code groups} or an administrator.
+   */
+  @SuppressWarnings("unchecked")
+  public static void requireGroup(HttpServletRequest request, String... groups) {
+    List<String> member = (List<String>) request.getAttribute(GROUPS_ATTRIBUTE);
+    if (member == null || member.stream().noneMatch(g -> g.equals(Groups.ADMIN) || List.of(groups).contains(g))) {
+      throw new StaffForbiddenException("User " + user(request) + " is not in a group allowed to do this ("
+          + String.join(", ", groups) + ").");
+    }
+  }
 
   private final IdentityService identityService;
   private final Set<String> allowedGroups;
@@ -50,6 +69,7 @@ public class StaffApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     request.setAttribute(USER_ATTRIBUTE, user);
+    request.setAttribute(GROUPS_ATTRIBUTE, groups);
     identityService.setAuthentication(user, groups);
     try {
       chain.doFilter(request, response);

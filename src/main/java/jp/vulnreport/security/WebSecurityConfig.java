@@ -4,6 +4,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +25,28 @@ public class WebSecurityConfig {
     return reg;
   }
 
-  /** Case actions (discontinuation): receipt staff and managers. */
+  /**
+   * Rate limits for anonymous clients on the public surfaces: report submissions, the report page
+   * and the private-link pages (before anything else reads the request).
+   */
+  @Bean
+  @ConditionalOnProperty(name = "vulnreport.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+  FilterRegistrationBean<RateLimitFilter> rateLimit(RateLimitProperties properties) {
+    FilterRegistrationBean<RateLimitFilter> reg = new FilterRegistrationBean<>(new RateLimitFilter(properties));
+    reg.addUrlPatterns("/api/reports/*", "/report/*", "/status/*", "/developer/*", "/operator/*");
+    reg.setName("public-rate-limit");
+    reg.setOrder(5);
+    return reg;
+  }
+
+  /**
+   * Case actions and case material: the staff groups that work on cases. Each endpoint narrows this
+   * to its own groups ({@link StaffApiAuthenticationFilter#requireGroup}).
+   */
   @Bean
   FilterRegistrationBean<StaffApiAuthenticationFilter> staffApiAuthentication(IdentityService identityService) {
-    return staff(identityService, "staff-api-authentication", 11, Set.of(Groups.RECEIPT, Groups.MANAGER),
-        "/api/cases/*");
+    return staff(identityService, "staff-api-authentication", 11,
+        Set.of(Groups.RECEIPT, Groups.ANALYST, Groups.COORDINATION, Groups.MANAGER), "/api/cases/*");
   }
 
   /** The audit timelines of cases: managers. */

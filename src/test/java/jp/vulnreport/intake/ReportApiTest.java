@@ -60,10 +60,14 @@ class ReportApiTest extends IntegrationTest {
         .isEqualTo("RECEIVED");
     assertThat(jdbc.queryForObject("SELECT consented_at FROM vr_case WHERE tracking_number = ?",
         java.time.OffsetDateTime.class, tn)).isNotNull();
-    // the token itself is never stored, only its hash
+    // the token itself is never stored, only its hash, on a discoverer link of this case
     String token = mapper.readTree(json).get("statusToken").asText();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_case WHERE status_token_hash = ?", Integer.class, token))
+    assertThat(mapper.readTree(json).get("statusUrl").asText()).endsWith("/status/" + token);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_private_link WHERE token_hash = ?", Integer.class, token))
         .isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_private_link WHERE token_hash = ? AND tracking_number = ? "
+        + "AND audience = 'DISCOVERER' AND expires_at > CURRENT_TIMESTAMP", Integer.class,
+        jp.vulnreport.Sha256.hex(token), tn)).isEqualTo(1);
   }
 
   @Test

@@ -3,15 +3,11 @@ package jp.vulnreport.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,78 +16,27 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A Tasklist round trip in headless Chromium: a report sent to the API, receipt1 logs in, opens the
- * formal-check task, sees the report in the form, claims and completes it. Needs Debian's
- * {@code chromium} and {@code chromium-driver} (.ci/run installs them); skipped without them.
- * Screenshots of each step go to target/screenshots/.
+ * formal-check task, sees the report in the form, claims and completes it.
  */
-class TasklistBrowserTest extends WebServerTest {
-
-  static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-  static final Path SHOTS = Path.of("target", "screenshots");
+class TasklistBrowserTest extends BrowserTest {
 
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired ObjectMapper mapper;
 
-  WebDriver driver;
-
-  @BeforeEach
-  void needsBrowser() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Browser test skipped: no " + CHROMIUM + " / " + CHROMEDRIVER
-            + ". Enable it with: sudo apt-get install -y chromium chromium-driver fonts-noto-cjk");
-    Files.createDirectories(SHOTS);
-  }
-
-  private void startBrowser(String lang) throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--window-size=1400,1000", "--lang=" + lang, "--accept-lang=" + lang,
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
   @Test
   void tasklistSpeaksJapaneseByDefault() throws Exception {
     startBrowser("ja");
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    driver.get(base() + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("receipt1");
-    driver.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    loginToTasklist("receipt1");
     try {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space()='プロセスを開始']")));
     } finally {
@@ -112,7 +57,6 @@ class TasklistBrowserTest extends WebServerTest {
     Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_FormalCheck");
 
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     driver.get(base() + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
         .sendKeys("receipt1");
@@ -174,25 +118,5 @@ class TasklistBrowserTest extends WebServerTest {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(201);
     return mapper.readTree(response.body()).get("trackingNumber").asText();
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> fieldValues() {
-    return (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-        "return Array.from(document.querySelectorAll('.fjs-container input, .fjs-container textarea'))"
-            + ".map(e => e.value);");
-  }
-
-  /** Clicks in the page's script: Tasklist's fixed footer can cover the bottom of the scrolled form. */
-  private void click(WebElement element) {
-    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-        "arguments[0].scrollIntoView({block: 'center'});"
-            + "const target = arguments[0].htmlFor ? document.getElementById(arguments[0].htmlFor) : arguments[0];"
-            + "target.click();", element);
-  }
-
-  private void shot(String name) throws IOException {
-    Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

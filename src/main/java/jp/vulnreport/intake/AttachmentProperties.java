@@ -1,0 +1,17 @@
+package jp.vulnreport.intake;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Attachments of reports: where they are kept (outside the web root; on several nodes a shared
+ * volume) and the limits per report.
+ */
+@ConfigurationProperties("vulnreport.attachments")
+public record AttachmentProperties(
+    @DefaultValue("./data/attachments") Path dir,
+    @DefaultValue("5") int maxFiles,
+    @DefaultValue("10MB") DataSize maxFileSize,
+    @DefaultValue("25MB") DataSize maxTotalSize) {}

@@ -1,0 +1,58 @@
+package jp.vulnreport.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * CSRF protection of the public pages' forms (synchronizer token): every page form carries the
+ * session's token in {@value #PARAMETER}, and a POST without the right one is refused with 403
+ * before the handler runs. (The Camunda webapps have their own CSRF filter; the JSON APIs take no
+ * cookies and need none.)
+ */
+public class FormTokens implements HandlerInterceptor {
+
+  public static final String PARAMETER = "_csrf";
+  public static final String REFUSED_ATTRIBUTE = FormTokens.class.getName() + ".refused";
+  private static final String SESSION_ATTRIBUTE = FormTokens.class.getName() + ".token";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The session's token, created with the session if needed. */
+  public static String token(HttpServletRequest request) {
+    HttpSession session = request.getSession(true);
+    synchronized (session.getId().intern()) {
+      String token = (String) session.getAttribute(SESSION_ATTRIBUTE);
+      if (token == null) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        session.setAttribute(SESSION_ATTRIBUTE, token);
+      }
+      return token;
+    }
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws Exception {
+    if (!"POST".equals(request.getMethod())) {
+      return true;
+    }
+    HttpSession session = request.getSession(false);
+    String expected = session == null ? null : (String) session.getAttribute(SESSION_ATTRIBUTE);
+    String given = request.getParameter(PARAMETER);
+    if (expected != null && given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8))) {
+      return true;
+    }
+    request.setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE);
+    response.sendError(HttpServletResponse.SC_FORBIDDEN,
+        "The form has expired or did not come from this site. Please reload the page and try again.");
+    return false;
+  }
+}
