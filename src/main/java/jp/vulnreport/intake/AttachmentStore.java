@@ -48,6 +48,10 @@ public class AttachmentStore {
     String mediaType();
 
     long sizeBytes();
+
+    default String humanSize() {
+      return AttachmentStore.humanSize(sizeBytes());
+    }
   }
 
   /** A checked file waiting for its report to be submitted. */
@@ -107,10 +111,10 @@ public class AttachmentStore {
         size = head.length + copyLimited(in, out, Math.min(maxFile, room) - head.length + 1);
       }
       if (size > maxFile) {
-        throw invalid("vulnreport.attachment.size", name, properties.maxFileSize().toMegabytes());
+        throw invalid("vulnreport.attachment.size", name, humanSize(maxFile));
       }
       if (size > room) {
-        throw invalid("vulnreport.attachment.total", properties.maxTotalSize().toMegabytes());
+        throw invalid("vulnreport.attachment.total", humanSize(properties.maxTotalSize().toBytes()));
       }
       if (size == 0) {
         throw invalid("vulnreport.attachment.empty", name);

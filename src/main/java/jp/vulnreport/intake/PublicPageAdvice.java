@@ -53,7 +53,8 @@ class PublicPageAdvice {
       mv.addObject("lang", language());
       mv.addObject("path", request.getRequestURI());
       mv.addObject("message", messages.getMessage("page.error.upload-too-large",
-          new Object[] {limits.maxFileSize().toMegabytes(), limits.maxTotalSize().toMegabytes()},
+          new Object[] {AttachmentStore.humanSize(limits.maxFileSize().toBytes()),
+              AttachmentStore.humanSize(limits.maxTotalSize().toBytes())},
           LocaleContextHolder.getLocale()));
       mv.addObject("back", "/report/form");
       return mv;

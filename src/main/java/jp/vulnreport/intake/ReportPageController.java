@@ -37,6 +37,8 @@ public class ReportPageController {
   static final class Draft implements Serializable {
     ReportCategory category;
     ReportForm form;
+    /** The form passed validation: it may be confirmed and submitted. */
+    boolean valid;
     final List<AttachmentStore.Staged> attachments = new ArrayList<>();
   }
 
@@ -64,12 +66,13 @@ public class ReportPageController {
   String consent(HttpSession session, Model model) {
     Draft draft = draft(session);
     model.addAttribute("category", draft == null ? null : draft.category);
+    model.addAttribute("categories", ReportCategory.values());
     return "public/consent";
   }
 
   @PostMapping("/report")
   String consented(@RequestParam(required = false) String consent, @RequestParam(required = false) String category,
-      HttpSession session, Model model) {
+      HttpSession session, HttpServletResponse response, Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (!"true".equals(consent)) {
       errors.put("consent", message("page.error.consent"));
@@ -79,8 +82,10 @@ public class ReportPageController {
       errors.put("category", message("page.error.category"));
     }
     if (!errors.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("errors", errors);
       model.addAttribute("category", chosen);
+      model.addAttribute("categories", ReportCategory.values());
       return "public/consent";
     }
     synchronized (WebUtils.getSessionMutex(session)) {
@@ -136,6 +141,7 @@ public class ReportPageController {
         }
       }
       draft.form = form;
+      draft.valid = false;
       session.setAttribute(DRAFT, draft);
     }
     List<String> badDates = new ArrayList<>();
@@ -150,6 +156,8 @@ public class ReportPageController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return formView(model, form, draft, errors);
     }
+    draft.valid = true;
+    session.setAttribute(DRAFT, draft);
     return "redirect:/report/confirm";
   }
 
@@ -158,6 +166,9 @@ public class ReportPageController {
     Draft draft = draft(session);
     if (draft == null || draft.form == null) {
       return "redirect:/report";
+    }
+    if (!draft.valid) {
+      return "redirect:/report/form";
     }
     model.addAttribute("form", draft.form);
     model.addAttribute("attachments", draft.attachments);
@@ -171,6 +182,9 @@ public class ReportPageController {
       draft = draft(session);
       if (draft == null || draft.form == null) {
         return "redirect:/report";
+      }
+      if (!draft.valid) {
+        return "redirect:/report/form";
       }
       // taken out of the session first: a double click cannot file the report twice
       session.removeAttribute(DRAFT);
@@ -206,6 +220,8 @@ public class ReportPageController {
     model.addAttribute("attachments", draft.attachments);
     model.addAttribute("errors", errors);
     model.addAttribute("limits", attachments.limits());
+    model.addAttribute("maxFileSize", AttachmentStore.humanSize(attachments.limits().maxFileSize().toBytes()));
+    model.addAttribute("maxTotalSize", AttachmentStore.humanSize(attachments.limits().maxTotalSize().toBytes()));
     model.addAttribute("product", draft.category == ReportCategory.SOFTWARE_PRODUCT);
     return "public/report-form";
   }

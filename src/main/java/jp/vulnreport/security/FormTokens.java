@@ -18,7 +18,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 public class FormTokens implements HandlerInterceptor {
 
   public static final String PARAMETER = "_csrf";
-  public static final String REFUSED_ATTRIBUTE = FormTokens.class.getName() + ".refused";
   private static final String SESSION_ATTRIBUTE = FormTokens.class.getName() + ".token";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,9 +49,17 @@ public class FormTokens implements HandlerInterceptor {
         given.getBytes(StandardCharsets.UTF_8))) {
       return true;
     }
-    request.setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE);
-    response.sendError(HttpServletResponse.SC_FORBIDDEN,
-        "The form has expired or did not come from this site. Please reload the page and try again.");
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("text/html");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>403</title>"
+        + "<link rel=\"stylesheet\" href=\"/public/site.css\"></head><body><main class=\"page\">"
+        + "<h1>送信できませんでした / Not sent</h1>"
+        + "<p class=\"error\" role=\"alert\">フォームの有効期限が切れたか、このサイト以外から送信されました。"
+        + "ページを再読み込みしてやり直してください。</p>"
+        + "<p class=\"error\" lang=\"en\">The form has expired or was not sent from this site. "
+        + "Please reload the page and try again.</p>"
+        + "<p><a href=\"/report\">脆弱性関連情報の届出 / Vulnerability report</a></p></main></body></html>");
     return false;
   }
 }

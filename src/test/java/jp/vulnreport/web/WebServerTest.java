@@ -13,9 +13,21 @@ import org.springframework.test.context.ActiveProfiles;
     // the webapps and /engine-rest look the engine up by the name "default"
     "camunda.bpm.generate-unique-process-engine-name=false",
     // a database of its own, apart from the MOCK-environment test context's
-    "spring.datasource.url=jdbc:h2:mem:vulnreport-web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+    "spring.datasource.url=jdbc:h2:mem:vulnreport-web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+    // limits small enough to reach in a test (each test client has its own forwarded address)
+    "vulnreport.rate-limit.report.capacity=" + WebServerTest.REPORT_LIMIT,
+    "vulnreport.rate-limit.public-pages.capacity=" + WebServerTest.PUBLIC_LIMIT,
+    "vulnreport.attachments.dir=target/test-attachments-web",
+    "vulnreport.attachments.max-files=3",
+    "vulnreport.attachments.max-file-size=64KB",
+    "vulnreport.attachments.max-total-size=100KB",
+    "spring.servlet.multipart.max-file-size=1MB",
+    "spring.servlet.multipart.max-request-size=2MB"})
 @ActiveProfiles("test")
 abstract class WebServerTest {
+
+  static final int REPORT_LIMIT = 12;
+  static final int PUBLIC_LIMIT = 150;
 
   @RegisterExtension
   static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP)

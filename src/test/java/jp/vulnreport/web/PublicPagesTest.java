@@ -1,0 +1,399 @@
+package jp.vulnreport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import jp.vulnreport.Sha256;
+import jp.vulnreport.intake.AttachmentProperties;
+import jp.vulnreport.support.Http;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The public report page, the status page and the private links over real HTTP. */
+class PublicPagesTest extends WebServerTest {
+
+  static final Pattern TRACKING = Pattern.compile("id=\"tracking-number\"[^>]*>(IPA-\\d{4}-\\d{5})<");
+  static final Pattern STATUS_LINK = Pattern.compile("id=\"status-link\" href=\"([^\"]+)\"");
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired AttachmentProperties attachmentProperties;
+  @Autowired ObjectMapper mapper;
+
+  @Test
+  void aReportThroughThePageWithAttachmentsBecomesACase() throws Exception {
+    PageClient page = new PageClient(base());
+    HttpResponse<String> consent = page.get("/report");
+    assertThat(consent.statusCode()).isEqualTo(200);
+    assertThat(consent.body()).contains("取扱方針に同意します", "lang=\"ja\"");
+    assertThat(consent.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+
+    HttpResponse<String> toForm = page.post("/report", Map.of("consent", "true", "category", "SOFTWARE_PRODUCT"));
+    assertThat(toForm.statusCode()).isEqualTo(302);
+    assertThat(toForm.headers().firstValue("Location").orElse("")).endsWith("/report/form");
+    assertThat(page.follow(toForm).body()).contains("製品開発者", "添付ファイル");
+
+    byte[] poc = "import requests\nrequests.post('https://page-cms.example.jp/comment', data={'c': '<script>'})\n"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] png = png();
+    int casesBefore = count("vr_case");
+    HttpResponse<String> toConfirm = page.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+        new PageClient.FilePart("files", "poc.py", "text/x-python", poc),
+        new PageClient.FilePart("files", "画面.png", "image/png", png)));
+    assertThat(toConfirm.statusCode()).as(toConfirm.body()).isEqualTo(302);
+    HttpResponse<String> confirm = page.follow(toConfirm);
+    assertThat(confirm.body()).contains("届出内容の確認", "PageCMS", "ページ試験ソフト株式会社", "poc.py", "画面.png",
+        "hanako.page@example.jp");
+    assertThat(count("vr_case")).as("nothing is filed before the confirmation").isEqualTo(casesBefore);
+
+    HttpResponse<String> toThanks = page.post("/report/submit", Map.of());
+    assertThat(toThanks.statusCode()).isEqualTo(302);
+    HttpResponse<String> thanks = page.follow(toThanks);
+    assertThat(thanks.body()).contains("届出を受け付けました");
+    String tn = find(TRACKING, thanks.body());
+    String statusUrl = find(STATUS_LINK, thanks.body());
+    assertThat(statusUrl).matches("http://127\\.0\\.0\\.1:" + port + "/status/[A-Za-z0-9_-]{43}");
+
+    // registered like an API report, through the page channel, with its files
+    assertThat(jdbc.queryForMap("SELECT channel, category, state, product_name FROM vr_case WHERE tracking_number = ?",
+        tn)).containsEntry("CHANNEL", "PAGE").containsEntry("CATEGORY", "SOFTWARE_PRODUCT")
+        .containsEntry("PRODUCT_NAME", "PageCMS");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(tn).count()).isEqualTo(1);
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(tn).singleResult().getId();
+    assertThat((String) runtime.getVariable(pi, "attachments")).contains("poc.py (text/plain", "画面.png (image/png");
+    List<Map<String, Object>> rows = jdbc.queryForList(
+        "SELECT id, file_name, media_type, size_bytes, sha256, storage_key FROM vr_attachment WHERE tracking_number = ? "
+            + "ORDER BY file_name", tn);
+    assertThat(rows).extracting(r -> r.get("FILE_NAME")).containsExactly("poc.py", "画面.png");
+    Path stored = attachmentProperties.dir().resolve((String) rows.get(0).get("STORAGE_KEY"));
+    assertThat(Files.readAllBytes(stored)).isEqualTo(poc);
+    assertThat(stored.getFileName().toString()).doesNotContain(".");
+    assertThat(rows.get(1).get("SHA256")).isEqualTo(Sha256.hex(png));
+
+    // a second click on "submit" files nothing more
+    HttpResponse<String> again = page.post("/report/submit", Map.of());
+    assertThat(again.headers().firstValue("Location").orElse("")).endsWith("/report");
+    assertThat(count("vr_case")).isEqualTo(casesBefore + 1);
+
+    // staff who work on cases download the files as opaque attachments; others may not
+    String id = (String) rows.get(0).get("ID");
+    HttpResponse<byte[]> download = staffGet("/api/cases/" + tn + "/attachments/" + id, "analyst1");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(poc);
+    assertThat(download.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/octet-stream");
+    assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
+    assertThat(download.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+    assertThat(staffGet("/api/cases/" + tn + "/attachments", "receipt1").statusCode()).isEqualTo(200);
+    assertThat(staffGet("/api/cases/" + tn + "/attachments/" + id, "liaison1").statusCode()).isEqualTo(403);
+    assertThat(staffGet("/api/cases/" + tn + "/attachments/" + id, null).statusCode()).isEqualTo(401);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_case_event WHERE tracking_number = ? AND event_type = "
+        + "'ATTACHMENT_DOWNLOADED' AND actor = 'analyst1'", Integer.class, tn)).isEqualTo(1);
+  }
+
+  @Test
+  void invalidFieldsAreShownNextToTheFieldsInThePageLanguageAndNothingIsStored() throws Exception {
+    PageClient page = new PageClient(base());
+    page.get("/report");
+    HttpResponse<String> noConsent = page.post("/report", Map.of("category", "SOFTWARE_PRODUCT"));
+    assertThat(noConsent.statusCode()).isEqualTo(400);
+    assertThat(noConsent.body()).contains("id=\"error-consent\"", "取扱方針への同意が必要です");
+
+    page.follow(page.post("/report", Map.of("consent", "true", "category", "SOFTWARE_PRODUCT")));
+    int casesBefore = count("vr_case");
+    Map<String, String> bad = new HashMap<>(PageClient.productReport());
+    bad.put("reporterName", " ");
+    bad.put("reporterEmail", "not-an-address");
+    bad.put("discoveredOn", "2026-13-45");
+    bad.put("cwe", "XSS");
+    bad.put("productName", "");
+    HttpResponse<String> ja = page.postMultipart("/report/form", bad, List.of());
+    assertThat(ja.statusCode()).isEqualTo(400);
+    assertThat(errorOf(ja.body(), "reporterName")).isNotBlank();
+    assertThat(errorOf(ja.body(), "reporterEmail")).isNotBlank();
+    assertThat(errorOf(ja.body(), "discoveredOn")).isEqualTo("日付は YYYY-MM-DD の形式で入力してください");
+    assertThat(errorOf(ja.body(), "productName")).isNotBlank();
+    assertThat(errorOf(ja.body(), "cwe")).isNotBlank();
+    assertThat(ja.body()).contains("value=\"not-an-address\"",
+        "value=\"2026-13-45\"", "5 件の誤りがあります");
+
+    page.get("/report/form?lang=en");
+    HttpResponse<String> en = page.postMultipart("/report/form", bad, List.of());
+    assertThat(en.statusCode()).isEqualTo(400);
+    assertThat(en.body()).contains("lang=\"en\"", "5 error(s)");
+    assertThat(errorOf(en.body(), "discoveredOn")).isEqualTo("Enter the date as YYYY-MM-DD");
+    assertThat(errorOf(en.body(), "reporterEmail")).contains("email address");
+
+    HttpResponse<String> confirm = page.get("/report/confirm");
+    assertThat(confirm.statusCode()).as("an invalid report cannot be confirmed").isEqualTo(302);
+    assertThat(confirm.headers().firstValue("Location").orElse("")).endsWith("/report/form");
+    page.get("/report/form");
+    assertThat(page.post("/report/submit", Map.of()).headers().firstValue("Location").orElse(""))
+        .endsWith("/report/form");
+    assertThat(count("vr_case")).isEqualTo(casesBefore);
+  }
+
+  @Test
+  void attachmentsOutsideTheLimitsAreRefusedAndNotKept() throws Exception {
+    PageClient page = new PageClient(base());
+    page.get("/report");
+    page.follow(page.post("/report", Map.of("consent", "true", "category", "SOFTWARE_PRODUCT")));
+    long stagedBefore = staged();
+    Map<String, String> report = PageClient.productReport();
+
+    HttpResponse<String> exe = page.postMultipart("/report/form", report, PageClient.files(
+        new PageClient.FilePart("files", "tool.exe", "application/octet-stream", new byte[] {'M', 'Z', 1, 2})));
+    assertThat(exe.statusCode()).isEqualTo(400);
+    assertThat(errorOf(exe.body(), "attachments")).contains("tool.exe", "添付できない種類");
+
+    HttpResponse<String> fake = page.postMultipart("/report/form", report, PageClient.files(
+        new PageClient.FilePart("files", "shot.png", "image/png", "<html>not a png</html>".getBytes())));
+    assertThat(errorOf(fake.body(), "attachments")).contains("shot.png", "一致しません");
+
+    HttpResponse<String> big = page.postMultipart("/report/form", report, PageClient.files(
+        new PageClient.FilePart("files", "big.log", "text/plain", "a".repeat(70 * 1024).getBytes())));
+    assertThat(errorOf(big.body(), "attachments")).contains("big.log", "大きすぎます", "1 ファイル 64.0 KB まで");
+
+    HttpResponse<String> many = page.postMultipart("/report/form", report, PageClient.files(
+        new PageClient.FilePart("files", "1.txt", "text/plain", "one".getBytes()),
+        new PageClient.FilePart("files", "2.txt", "text/plain", "two".getBytes()),
+        new PageClient.FilePart("files", "3.txt", "text/plain", "three".getBytes()),
+        new PageClient.FilePart("files", "4.txt", "text/plain", "four".getBytes())));
+    assertThat(errorOf(many.body(), "attachments")).contains("3 個まで");
+    assertThat(many.body()).contains("1.txt", "2.txt", "3.txt").doesNotContain("<span class=\"file-name\">4.txt");
+    assertThat(staged() - stagedBefore).as("only the three accepted files are staged").isEqualTo(3);
+
+    HttpResponse<String> tooLarge = page.postMultipart("/report/form", report, PageClient.files(
+        new PageClient.FilePart("files", "huge.zip", "application/zip", new byte[3 * 1024 * 1024])));
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.body()).contains("送信されたファイルが大きすぎます");
+  }
+
+  @Test
+  void formsWithoutTheSessionTokenAreRefused() throws Exception {
+    int casesBefore = count("vr_case");
+    PageClient stranger = new PageClient(base());
+    HttpResponse<String> noSession = stranger.post("/report", Map.of("consent", "true", "category", "WEBSITE"));
+    assertThat(noSession.statusCode()).isEqualTo(403);
+
+    PageClient page = new PageClient(base());
+    page.get("/report");
+    assertThat(page.post("/report", Map.of("consent", "true", "category", "WEBSITE", "_csrf", "forged"))
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> refused = page.post("/report/submit", Map.of("_csrf", ""));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("フォームの有効期限が切れたか");
+    assertThat(page.post("/report", Map.of("consent", "true", "category", "WEBSITE")).statusCode()).isEqualTo(302);
+    assertThat(count("vr_case")).isEqualTo(casesBefore);
+  }
+
+  @Test
+  void tooManyRequestsFromOneAddressAreAnsweredWith429() throws Exception {
+    PageClient client = new PageClient(base());
+    for (int i = 0; i < REPORT_LIMIT; i++) {
+      assertThat(client.postJson("/api/reports", "{}").statusCode()).as("request " + (i + 1)).isEqualTo(400);
+    }
+    HttpResponse<String> limited = client.postJson("/api/reports", "{}");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    JsonNode problem = mapper.readTree(limited.body());
+    assertThat(problem.get("title").asText()).isEqualTo("Too many requests");
+    assertThat(problem.get("retryAfterSeconds").asLong()).isPositive();
+    // the page's submit step shares the report limit and says so in the page's language
+    HttpResponse<String> page = client.post("/report/submit", Map.of());
+    assertThat(page.statusCode()).isEqualTo(429);
+    assertThat(page.body()).contains("しばらくお待ちください", "分後にもう一度お試しください");
+    // another address is not affected
+    assertThat(new PageClient(base()).postJson("/api/reports", "{}").statusCode()).isEqualTo(400);
+
+    // status-link guessing runs into the public-page limit
+    PageClient guesser = new PageClient(base());
+    int status = 0;
+    for (int i = 0; i <= PUBLIC_LIMIT && status != 429; i++) {
+      status = guesser.get("/status/" + "x".repeat(43)).statusCode();
+      if (i < PUBLIC_LIMIT) {
+        assertThat(status).as("guess " + (i + 1)).isEqualTo(404);
+      }
+    }
+    assertThat(status).isEqualTo(429);
+  }
+
+  @Test
+  void theStatusPageShowsTheCaseInPlainWordsAndEveryUseOfTheLinkIsLogged() throws Exception {
+    PageClient discoverer = new PageClient(base());
+    JsonNode receipt = submitByApi(discoverer);
+    String tn = receipt.get("trackingNumber").asText();
+    String token = receipt.get("statusToken").asText();
+
+    HttpResponse<String> status = discoverer.get("/status/" + token);
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body()).contains(tn, "届出を受け付けました。これから内容を確認します。", "受付日時", "(JST)",
+        "現在、ご質問はありません。", "SampleCMS");
+    // the developer is not named on the discoverer's page (coordination detail)
+    assertThat(status.body()).doesNotContain("サンプルソフト株式会社");
+    assertThat(status.headers().firstValue("Referrer-Policy").orElse("")).isEqualTo("no-referrer");
+    assertThat(status.headers().firstValue("Cache-Control").orElse("")).isEqualTo("no-store");
+    assertThat(discoverer.get("/status/" + token + "?lang=en").body()).contains("Your report has been received.");
+
+    // wrong, revoked and expired links
+    HttpResponse<String> unknown = discoverer.get("/status/" + token.substring(1) + "A");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    long linkId = mapper.readTree(staff("GET", "/api/cases/" + tn + "/links", "receipt1", null).body()).get(0)
+        .get("id").asLong();
+    assertThat(staff("GET", "/api/cases/" + tn + "/links", "analyst1", null).statusCode()).isEqualTo(403);
+    HttpResponse<String> revoked = staff("POST", "/api/cases/" + tn + "/links/" + linkId + "/revocation", "receipt1",
+        "{\"reason\":\"発見者から漏えいの連絡\"}");
+    assertThat(revoked.statusCode()).isEqualTo(200);
+    assertThat(mapper.readTree(revoked.body()).get("revokedBy").asText()).isEqualTo("receipt1");
+    HttpResponse<String> refused = discoverer.get("/status/" + token + "?lang=ja");
+    assertThat(refused.statusCode()).isEqualTo(410);
+    assertThat(refused.body()).contains("このリンクは無効にされています").doesNotContain(tn);
+    HttpResponse<String> apiRefused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(base() + "/api/reports/" + tn + "/replies")).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token).header("X-Forwarded-For", discoverer.address())
+        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(apiRefused.statusCode()).isEqualTo(403);
+    assertThat(mapper.readTree(apiRefused.body()).get("reason").asText()).isEqualTo("REVOKED");
+
+    // staff send a new link: it arrives by mail and works; the old one stays revoked
+    GREEN_MAIL.reset();
+    HttpResponse<String> issued = staff("POST", "/api/cases/" + tn + "/links/discoverer", "receipt1",
+        "{\"reason\":\"再発行\",\"revokeOthers\":true}");
+    assertThat(issued.statusCode()).isEqualTo(201);
+    MimeMessage[] mails = GREEN_MAIL.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).contains("hanako.yamada@example.jp");
+    String body = new String(mails[0].getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(mails[0].getSubject()).contains(tn, "状況確認ページ");
+    Matcher m = Pattern.compile("http://127\\.0\\.0\\.1:8080/status/([A-Za-z0-9_-]{43})").matcher(body);
+    assertThat(m.find()).as(body).isTrue();
+    String newToken = m.group(1);
+    assertThat(discoverer.get("/status/" + newToken).statusCode()).isEqualTo(200);
+
+    // expiry: the link's time is up
+    jdbc.update("UPDATE vr_private_link SET expires_at = ? WHERE token_hash = ?",
+        java.time.OffsetDateTime.now().minusDays(1), Sha256.hex(newToken));
+    HttpResponse<String> expired = discoverer.get("/status/" + newToken);
+    assertThat(expired.statusCode()).isEqualTo(410);
+    assertThat(expired.body()).contains("有効期限が切れています");
+
+    // every use of a link is logged, refused ones too, with the client's network only
+    List<Map<String, Object>> uses = jdbc.queryForList("SELECT u.action, u.outcome, u.client FROM vr_private_link_use u "
+        + "JOIN vr_private_link l ON l.id = u.link_id WHERE l.tracking_number = ? ORDER BY u.id", tn);
+    assertThat(uses).extracting(u -> u.get("ACTION") + " " + u.get("OUTCOME")).containsExactly(
+        "VIEW OK", "VIEW OK", "VIEW REVOKED", "REPLY REVOKED", "VIEW OK", "VIEW EXPIRED");
+    String network = discoverer.address().substring(0, discoverer.address().lastIndexOf('.')) + ".0/24";
+    assertThat(uses).allSatisfy(u -> assertThat(u.get("CLIENT")).isEqualTo(network));
+    HttpResponse<String> log = staff("GET", "/api/cases/" + tn + "/links/" + linkId + "/uses", "manager1", null);
+    assertThat(mapper.readTree(log.body())).hasSize(4);
+  }
+
+  @Test
+  void markupTypedIntoEveryFieldIsShownAsText() throws Exception {
+    PageClient page = new PageClient(base());
+    page.get("/report");
+    page.follow(page.post("/report", Map.of("consent", "true", "category", "SOFTWARE_PRODUCT")));
+    Map<String, String> report = new HashMap<>(PageClient.productReport());
+    String payload = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
+    for (String field : List.of("reporterName", "reporterOrganization", "creditDisplayName", "productDeveloper",
+        "productName", "productVersions", "vulnType", "summary", "details", "reproduction", "environment", "impact",
+        "workaround", "priorContactOthers", "disclosureVenue", "requests")) {
+      report.put(field, field + payload);
+    }
+    report.put("productUrl", "https://x.example/\"><img/src=x/onerror=alert(3)>");
+    report.put("purl", "pkg:npm/x\"><img/src=x/onerror=alert(4)>");
+    HttpResponse<String> toConfirm = page.postMultipart("/report/form", report, PageClient.files(
+        new PageClient.FilePart("files", "<img src=x onerror=alert(5)>.txt", "text/plain", "poc".getBytes())));
+    assertThat(toConfirm.statusCode()).as(toConfirm.body()).isEqualTo(302);
+    String confirm = page.follow(toConfirm).body();
+    assertThat(confirm).doesNotContain("<script>alert", "<img src=x", "<img/src=x")
+        .contains("summary&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x onerror=alert(2)&gt;",
+            "&lt;img src=x onerror=alert(5)&gt;.txt");
+    String thanks = page.follow(page.post("/report/submit", Map.of())).body();
+    String statusPath = URI.create(find(STATUS_LINK, thanks)).getPath();
+    String status = page.get(statusPath).body();
+    assertThat(status).doesNotContain("<script>alert", "<img src=x", "<img/src=x")
+        .contains("summary&lt;script&gt;alert(1)&lt;/script&gt;");
+  }
+
+  private JsonNode submitByApi(PageClient client) throws Exception {
+    byte[] body;
+    try (InputStream in = getClass().getResourceAsStream("/examples/report-product.json")) {
+      body = in.readAllBytes();
+    }
+    HttpResponse<String> r = client.postJson("/api/reports", new String(body, StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(201);
+    return mapper.readTree(r.body());
+  }
+
+  private HttpResponse<String> staff(String method, String path, String user, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+        .header("Authorization", Http.basic(user, "demo"));
+    if (json == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<byte[]> staffGet(String path, String user) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+    if (user != null) {
+      b.header("Authorization", Http.basic(user, "demo"));
+    }
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String errorOf(String page, String field) {
+    Matcher m = Pattern.compile("id=\"error-" + field + "\"[^>]*>([^<]*)<").matcher(page);
+    return m.find() ? m.group(1).trim() : "";
+  }
+
+  private static String find(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    assertThat(m.find()).as("%s in %s", p, text).isTrue();
+    return m.group(1);
+  }
+
+  private int count(String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+  }
+
+  private long staged() throws Exception {
+    Path dir = attachmentProperties.dir().resolve("staging");
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (var files = Files.list(dir)) {
+      return files.count();
+    }
+  }
+
+  private static byte[] png() throws Exception {
+    BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(3, 3, 0xff0000);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+}
