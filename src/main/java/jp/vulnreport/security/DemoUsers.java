@@ -21,7 +21,8 @@ public class DemoUsers implements ApplicationRunner {
       "coordinator1", Groups.COORDINATION,
       "liaison1", Groups.LIAISON,
       "liaison2", Groups.LIAISON,
-      "manager1", Groups.MANAGER);
+      "manager1", Groups.MANAGER,
+      "owner1", Groups.PROCESS_OWNER);
 
   private final IdentityService identity;
 

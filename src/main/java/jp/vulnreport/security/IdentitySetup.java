@@ -28,10 +28,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Groups, authorizations and Tasklist filters, created idempotently at every start (all profiles).
+ * Groups, authorizations and Tasklist filters, created idempotently at every start (all profiles):
+ * the matrix in README ("Who may do what"), tried cell by cell by AuthorizationMatrixTest.
  * Each staff group may use Tasklist, see the process definitions it works on, and work its
- * candidate tasks (the engine grants task permissions to candidate groups). Managers also get
- * Cockpit. The full matrix comes with the security issue.
+ * candidate tasks (the engine grants task permissions to candidate groups). Government notices
+ * (instances of GovernmentNotification) are for liaison and managers only. Managers watch in
+ * Cockpit; process owners see definitions and decisions in Cockpit and deploy. Administrators
+ * (camunda-admin) get everything from Camunda itself.
  */
 @Component
 @Order(1)
@@ -42,7 +45,8 @@ public class IdentitySetup implements ApplicationRunner {
       Groups.ANALYST, "分析・検証",
       Groups.COORDINATION, "調整（JPCERT/CC）",
       Groups.LIAISON, "政府連絡",
-      Groups.MANAGER, "管理者");
+      Groups.MANAGER, "管理者",
+      Groups.PROCESS_OWNER, "プロセスオーナー");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -74,11 +78,18 @@ public class IdentitySetup implements ApplicationRunner {
       grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
           ProcessDefinitionPermissions.READ_INSTANCE);
     }
-    for (String g : List.of(Groups.ANALYST, Groups.LIAISON)) {
-      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.GOVERNMENT_NOTIFICATION,
-          ProcessDefinitionPermissions.READ_INSTANCE);
-    }
+    // government notices: liaison and managers only (analysts recognise through their own tasks)
+    grants.add(Groups.LIAISON, Resources.PROCESS_DEFINITION, ProcessKeys.GOVERNMENT_NOTIFICATION,
+        ProcessDefinitionPermissions.READ_INSTANCE);
     grants.add(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.add(Groups.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // process owners: Cockpit, every definition and decision, deployments (Modeler deploys through /engine-rest)
+    grants.add(Groups.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.add(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    grants.add(Groups.PROCESS_OWNER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grants.add(Groups.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+    grants.add(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ,
+        Permissions.DELETE);
     for (String p : processes) {
       grants.add(Groups.MANAGER, Resources.PROCESS_DEFINITION, p, ProcessDefinitionPermissions.READ_TASK,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
@@ -98,6 +109,7 @@ public class IdentitySetup implements ApplicationRunner {
       grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
     grants.forEach(this::grant);
+    revokeOutdated(grants);
     filter("自分のタスク / My tasks", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     filter("グループのタスク / My groups' tasks", 2,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
@@ -115,6 +127,11 @@ public class IdentitySetup implements ApplicationRunner {
     void add(String group, Resource resource, String resourceId, Permission... permissions) {
       grants.computeIfAbsent(new Key(group, resource, resourceId), k -> new LinkedHashSet<>())
           .addAll(Arrays.asList(permissions));
+    }
+
+    boolean has(String group, int resourceType, String resourceId) {
+      return grants.keySet().stream().anyMatch(k -> k.group().equals(group)
+          && k.resource().resourceType() == resourceType && k.resourceId().equals(resourceId));
     }
 
     void forEach(GrantWriter writer) {
@@ -148,6 +165,28 @@ public class IdentitySetup implements ApplicationRunner {
     }
     a.setPermissions(permissions);
     authorizations.saveAuthorization(a);
+  }
+
+  /** The resource types this class manages; others (e.g. the per-task grants the engine makes) are left alone. */
+  private static final Set<Integer> MANAGED = Set.of(Resources.APPLICATION.resourceType(),
+      Resources.FILTER.resourceType(), Resources.PROCESS_DEFINITION.resourceType(),
+      Resources.PROCESS_INSTANCE.resourceType(), Resources.DECISION_DEFINITION.resourceType(),
+      Resources.DECISION_REQUIREMENTS_DEFINITION.resourceType(), Resources.DEPLOYMENT.resourceType());
+
+  /**
+   * Removes grants to our groups that the code no longer gives (e.g. an earlier version's), so the
+   * database matches the matrix after an upgrade. Only the resource types above and only our
+   * groups: grants to other groups and users, and the engine's per-task grants, are left alone.
+   */
+  private void revokeOutdated(Grants grants) {
+    for (String g : GROUP_NAMES.keySet()) {
+      for (Authorization a : authorizations.createAuthorizationQuery().groupIdIn(g).list()) {
+        if (a.getAuthorizationType() == AUTH_TYPE_GRANT && MANAGED.contains(a.getResourceType())
+            && !grants.has(g, a.getResourceType(), a.getResourceId())) {
+          authorizations.deleteAuthorization(a.getId());
+        }
+      }
+    }
   }
 
   /** Creates the filter, or brings an existing one in line with the code (query and properties). */

@@ -1,0 +1,240 @@
+package jp.vulnreport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import jp.vulnreport.support.Cases;
+import jp.vulnreport.support.Http;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Who may do what: every cell of the matrix in README ("Who may do what") tried over HTTP with
+ * the user of each group (and without credentials). A cell is "allowed" when the request succeeds
+ * and, for lists, shows what it is about; "refused" when it is answered 401/403 or shows nothing.
+ */
+class AuthorizationMatrixTest extends WebServerTest {
+
+  static final String ALL_STAFF = "receipt1 analyst1 coordinator1 liaison1 manager1";
+  static final List<String> USERS = List.of("receipt1", "analyst1", "coordinator1", "liaison1", "manager1", "owner1",
+      "admin", "anonymous");
+
+  /** A surface, the users allowed on it, and how to try it. */
+  record Surface(String name, String allowed, Probe probe) {}
+
+  @FunctionalInterface
+  interface Probe {
+    boolean allowed(AuthorizationMatrixTest t, String user) throws Exception;
+  }
+
+  static final List<Surface> MATRIX = List.of(
+      new Surface("Tasklist", ALL_STAFF + " admin", (t, u) -> t.apps(u).contains("tasklist")),
+      new Surface("Cockpit", "manager1 owner1 admin", (t, u) -> t.apps(u).contains("cockpit")),
+      new Surface("Admin", "admin", (t, u) -> t.apps(u).contains("admin")),
+      new Surface("Tasklist filters", ALL_STAFF + " admin", (t, u) -> t.count(u, "/engine-rest/filter") > 0),
+      new Surface("receipt cases (process instances, variables)", ALL_STAFF + " admin",
+          (t, u) -> t.count(u, "/engine-rest/process-instance?processDefinitionKey=SoftwareVulnerabilityReport") > 0),
+      new Surface("formal-check task of a case", "receipt1 manager1 admin",
+          (t, u) -> t.count(u, "/engine-rest/task?processInstanceId=" + t.receipt.getId()) > 0),
+      new Surface("recognition task's form (認知)", "analyst1 manager1 admin",
+          (t, u) -> t.status(u, "GET", "/engine-rest/task/" + t.recognitionTask + "/form-variables", null) == 200),
+      new Surface("government notices (GovernmentNotification instances)", "liaison1 manager1 admin",
+          (t, u) -> t.count(u, "/engine-rest/process-instance?processDefinitionKey=GovernmentNotification") > 0),
+      new Surface("start 案件の取りやめ (CaseDiscontinuation)", "receipt1 manager1 admin",
+          (t, u) -> t.count(u, "/engine-rest/process-definition?key=CaseDiscontinuation&startablePermissionCheck=true"
+              + "&startableInTasklist=true") > 0),
+      new Surface("decision tables", "manager1 owner1 admin",
+          (t, u) -> t.count(u, "/engine-rest/decision-definition") > 0),
+      new Surface("deploy (Modeler)", "owner1 admin", AuthorizationMatrixTest::deploys),
+      new Surface("discontinue a case (API)", "receipt1 manager1 admin",
+          (t, u) -> t.passes(u, "POST", "/api/cases/" + t.tn() + "/discontinuation", "{\"reason\":\"\"}")),
+      new Surface("attachments of a case (API)", "receipt1 analyst1 coordinator1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/attachments", null)),
+      new Surface("private links of a case (API)", "receipt1 coordinator1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/links", null)),
+      new Surface("government-notification evidence (API)", "liaison1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/government-notifications", null)),
+      new Surface("audit timeline of a case (API)", "manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/audit/cases/" + t.tn() + "/timeline", null)),
+      new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
+          (t, u) -> t.status(u, "GET", "/report", null) == 200));
+
+  static Stream<Arguments> cells() {
+    List<Arguments> cells = new ArrayList<>();
+    for (Surface s : MATRIX) {
+      Set<String> allowed = Set.of(s.allowed().split(" "));
+      for (String user : USERS) {
+        cells.add(Arguments.of(s.name(), user, allowed.contains(user), s.probe()));
+      }
+    }
+    return cells.stream();
+  }
+
+  static final Map<String, Set<String>> APPS = new ConcurrentHashMap<>();
+  static ProcessInstance sharedReceipt;
+  static String sharedRecognitionTask;
+
+  @Autowired Cases cases;
+  @Autowired TaskService tasks;
+  @Autowired ObjectMapper mapper;
+
+  ProcessInstance receipt;
+  String recognitionTask;
+
+  /** One case at the formal check and one at recognition (認知), shared by all cells. */
+  @BeforeEach
+  void cases() {
+    synchronized (AuthorizationMatrixTest.class) {
+      if (sharedReceipt == null) {
+        sharedReceipt = cases.atFormalCheck("report-product", n -> { });
+        ProcessInstance verified = cases.atFormalCheck("report-product", n -> { });
+        cases.complete(verified, Map.of("formalCheckOutcome", "COMPLETE"));
+        cases.complete(verified, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
+            "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
+        cases.complete(verified, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+            "exploitationStatus", "SUSPECTED", "affectedVersions", "4.2.0 - 4.2.7", "ssvcAutomatable", "no",
+            "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
+        ProcessInstance gov = cases.government(verified.getBusinessKey());
+        sharedRecognitionTask = tasks.createTaskQuery().processInstanceId(gov.getId())
+            .taskDefinitionKey("Task_Recognition").singleResult().getId();
+      }
+    }
+    receipt = sharedReceipt;
+    recognitionTask = sharedRecognitionTask;
+  }
+
+  @ParameterizedTest(name = "{0} / {1}: allowed={2}")
+  @MethodSource("cells")
+  void everyCellOfTheMatrix(String surface, String user, boolean allowed, Probe probe) throws Exception {
+    assertThat(probe.allowed(this, user)).as("%s for %s", surface, user).isEqualTo(allowed);
+  }
+
+  String tn() {
+    return receipt.getBusinessKey();
+  }
+
+  // --- probes ---
+
+  /** The webapps the user may open, as the login of the welcome app reports them. */
+  Set<String> apps(String user) throws Exception {
+    if (user.equals("anonymous")) {
+      HttpResponse<String> r = client(new CookieManager()).send(HttpRequest.newBuilder(
+          URI.create(base() + "/camunda/api/engine/engine/default/task/count")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(401);
+      return Set.of();
+    }
+    return APPS.computeIfAbsent(user, u -> {
+      try {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = client(cookies);
+        http.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/welcome/default/")).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue).findFirst().orElseThrow();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(
+                URI.create(base() + "/camunda/api/admin/auth/user/default/login/welcome"))
+            .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+            .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(u, StandardCharsets.UTF_8)
+                + "&password=" + password(u))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("login of " + u + ": " + login.body()).isEqualTo(200);
+        Set<String> apps = new java.util.HashSet<>();
+        mapper.readTree(login.body()).get("authorizedApps").forEach(a -> apps.add(a.asText()));
+        return apps;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** The count of a list the user gets (0 when refused). */
+  long count(String user, String path) throws Exception {
+    HttpResponse<String> r = send(user, "GET", path, null);
+    if (r.statusCode() == 401 || r.statusCode() == 403) {
+      return 0;
+    }
+    assertThat(r.statusCode()).as(path + " for " + user + ": " + r.body()).isEqualTo(200);
+    JsonNode list = mapper.readTree(r.body());
+    return list.size();
+  }
+
+  /** Our staff APIs: allowed means neither 401 nor 403 (a deliberately invalid body may give 400). */
+  boolean passes(String user, String method, String path, String json) throws Exception {
+    int status = status(user, method, path, json);
+    assertThat(status).as(method + " " + path + " for " + user).isNotIn(404, 405, 500);
+    return status != 401 && status != 403;
+  }
+
+  int status(String user, String method, String path, String json) throws Exception {
+    return send(user, method, path, json).statusCode();
+  }
+
+  /** Deploys a minimal process through /engine-rest (as Modeler does) and deletes it again. */
+  static boolean deploys(AuthorizationMatrixTest t, String user) throws Exception {
+    String key = "Matrix_Probe_" + UUID.randomUUID().toString().substring(0, 8);
+    String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/"
+        + "BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"t\">"
+        + "<bpmn:process id=\"" + key + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
+        + "<bpmn:startEvent id=\"s\"/></bpmn:process></bpmn:definitions>";
+    String boundary = "----matrix" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
+        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.base() + "/engine-rest/deployment/create"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (!user.equals("anonymous")) {
+      b.header("Authorization", Http.basic(user, password(user)));
+    }
+    HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() == 401 || r.statusCode() == 403) {
+      return false;
+    }
+    assertThat(r.statusCode()).as("deployment by " + user + ": " + r.body()).isEqualTo(200);
+    String id = t.mapper.readTree(r.body()).get("id").asText();
+    assertThat(t.status(user, "DELETE", "/engine-rest/deployment/" + id + "?cascade=true", null)).isEqualTo(204);
+    return true;
+  }
+
+  private HttpResponse<String> send(String user, String method, String path, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));
+    if (!user.equals("anonymous")) {
+      b.header("Authorization", Http.basic(user, password(user)));
+    }
+    if (json == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpClient client(CookieManager cookies) {
+    return HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  private static String password(String user) {
+    return "demo";
+  }
+}
