@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -28,12 +29,17 @@ public class CaseRegister {
       + "not_accepted_at, non_acceptance_reason, verified_at, cvss_vector, cvss_score, exploitation_status, "
       + "handed_off_at, discontinued_at, discontinuation_reason, closed_at";
 
+  /** Published when a case is closed (not accepted, discontinued, ...), in the closing transaction. */
+  public record CaseClosed(String trackingNumber) {}
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public CaseRegister(JdbcTemplate jdbc, Clock clock) {
+  public CaseRegister(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Now, to the millisecond (the engine's precision, so register and engine times compare equal). */
@@ -113,6 +119,7 @@ public class CaseRegister {
         + "WHERE tracking_number = ?", now, now, reason.name(), trackingNumber);
     transition(trackingNumber, CaseState.NOT_ACCEPTED, actor);
     event(trackingNumber, actor, "NOT_ACCEPTED", reason.name());
+    events.publishEvent(new CaseClosed(trackingNumber));
   }
 
   public void markVerified(String trackingNumber, String cvssVector, BigDecimal score,
@@ -133,6 +140,16 @@ public class CaseRegister {
     jdbc.update("UPDATE vr_case SET discontinued_at = ?, closed_at = ?, discontinuation_reason = ? "
         + "WHERE tracking_number = ?", now, now, reason, trackingNumber);
     transition(trackingNumber, CaseState.DISCONTINUED, actor);
+    events.publishEvent(new CaseClosed(trackingNumber));
+  }
+
+  /**
+   * Erases the discoverer's personal data from the register (name, organisation, mail, phone,
+   * credit name); false when it was erased before. The row stays, with the time of erasure.
+   */
+  public boolean eraseReporter(String reporterId) {
+    return jdbc.update("UPDATE vr_reporter SET name = NULL, organization = NULL, email = NULL, phone = NULL, "
+        + "credit_display_name = NULL, erased_at = ? WHERE id = ? AND erased_at IS NULL", now(), reporterId) > 0;
   }
 
   public void event(String trackingNumber, String actor, String type, String detail) {

@@ -51,18 +51,27 @@ public class Deadlines {
 
   /**
    * Where a period starts: a clarification when its question was asked, verification when the case
-   * was accepted (so the task's due date and its time-box timer are one deadline), anything else now.
+   * was accepted (so the task's due date and its time-box timer are one deadline), the retention of
+   * personal data when the case was closed, anything else now.
    */
   private OffsetDateTime start(String trackingNumber, String kind) {
     if (kind.startsWith("CLARIFICATION_")) {
       return clarifications.open(trackingNumber).map(Clarifications.Clarification::askedAt).orElseGet(this::now);
     }
     if (kind.equals("VERIFICATION")) {
-      OffsetDateTime accepted = jdbc.query("SELECT accepted_at FROM vr_case WHERE tracking_number = ?",
-          (rs, i) -> rs.getObject(1, OffsetDateTime.class), trackingNumber).stream().findFirst().orElse(null);
-      return accepted != null ? accepted : now();
+      return caseTime(trackingNumber, "accepted_at");
+    }
+    if (kind.equals("PERSONAL_DATA_RETENTION")) {
+      return caseTime(trackingNumber, "closed_at");
     }
     return now();
+  }
+
+  /** A time column of the case, or now when it is not set. */
+  private OffsetDateTime caseTime(String trackingNumber, String column) {
+    OffsetDateTime t = jdbc.query("SELECT " + column + " FROM vr_case WHERE tracking_number = ?",
+        (rs, i) -> rs.getObject(1, OffsetDateTime.class), trackingNumber).stream().findFirst().orElse(null);
+    return t != null ? t : now();
   }
 
   /** The last deadline of {@code kind} stored for the process's case (for timers that share a clock). */

@@ -203,6 +203,27 @@ public class AttachmentStore {
     return properties.dir().resolve("cases/" + a.trackingNumber() + "/" + a.id());
   }
 
+  /**
+   * Erases the case's attachments: the files are deleted, the rows keep type, size and hash (case
+   * facts) but lose the name the discoverer gave. Returns how many were erased now.
+   */
+  @Transactional
+  public int erase(String trackingNumber) {
+    int n = 0;
+    for (StoredAttachment a : forCase(trackingNumber)) {
+      if (a.erasedAt() == null) {
+        deleteQuietly(properties.dir().resolve("cases/" + trackingNumber + "/" + a.id()));
+        jdbc.update("UPDATE vr_attachment SET file_name = ?, erased_at = ? WHERE id = ?", ERASED_NAME,
+            register.now(), a.id());
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** What an erased attachment is called. */
+  public static final String ERASED_NAME = "（削除済み / erased）";
+
   /** A one-line-per-file summary for Tasklist forms (names as the discoverer gave them, shown as text). */
   public static String summary(List<? extends FileInfo> attachments) {
     StringBuilder sb = new StringBuilder();

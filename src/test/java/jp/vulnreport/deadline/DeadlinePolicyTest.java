@@ -33,7 +33,8 @@ class DeadlinePolicyTest extends IntegrationTest {
       "ESCALATION_RESPONSE,    -,          -,   4,  HOURS,         管理者",
       "VENDOR_DECISION,        -,          -,   1,  BUSINESS_DAYS, ゼロデイ",
       "GOVERNMENT_ACK_FOLLOW_UP, -,        -,   3,  BUSINESS_DAYS, 受領確認",
-      "COMPLETION_NOTICE,      -,          -,   5,  BUSINESS_DAYS, 完了通知"})
+      "COMPLETION_NOTICE,      -,          -,   5,  BUSINESS_DAYS, 完了通知",
+      "PERSONAL_DATA_RETENTION, -,         -,   1095, CALENDAR_DAYS, 個人情報"})
   void rule(String kind, String exploitation, String priority, int amount, DeadlineUnit unit, String basisWord) {
     DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
     assertThat(p.amount()).isEqualTo(amount);

@@ -75,6 +75,8 @@ class AuthorizationMatrixTest extends WebServerTest {
           (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/links", null)),
       new Surface("government-notification evidence (API)", "liaison1 manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/government-notifications", null)),
+      new Surface("erase personal data of a case (API)", "manager1 admin",
+          (t, u) -> t.passes(u, "POST", "/api/cases/" + t.tn() + "/personal-data/erasure", "{\"reason\":\"\"}")),
       new Surface("audit timeline of a case (API)", "manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/audit/cases/" + t.tn() + "/timeline", null)),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
