@@ -26,4 +26,8 @@ public record CaseRecord(
     OffsetDateTime handedOffAt,
     OffsetDateTime discontinuedAt,
     String discontinuationReason,
-    OffsetDateTime closedAt) {}
+    OffsetDateTime closedAt,
+    /** 起算日: the first contact with the developer (coordination). */
+    OffsetDateTime startDateAt,
+    /** The advisory's publication, once public. */
+    OffsetDateTime publishedAt) {}

@@ -27,7 +27,7 @@ public class CaseRegister {
   private static final String CASE_COLUMNS = "tracking_number, category, state, channel, reporter_id, "
       + "product_developer, product_name, website_url, summary, process_instance_id, received_at, accepted_at, "
       + "not_accepted_at, non_acceptance_reason, verified_at, cvss_vector, cvss_score, exploitation_status, "
-      + "handed_off_at, discontinued_at, discontinuation_reason, closed_at";
+      + "handed_off_at, discontinued_at, discontinuation_reason, closed_at, start_date_at, published_at";
 
   /** Published when a case is closed (not accepted, discontinued, ...), in the closing transaction. */
   public record CaseClosed(String trackingNumber) {}
@@ -152,6 +152,20 @@ public class CaseRegister {
         + "credit_display_name = NULL, erased_at = ? WHERE id = ? AND erased_at IS NULL", now(), reporterId) > 0;
   }
 
+  /** The start date (起算日): when the developer was first contacted. Kept once set. */
+  public void recordStartDate(String trackingNumber, OffsetDateTime at, String actor) {
+    if (jdbc.update("UPDATE vr_case SET start_date_at = ? WHERE tracking_number = ? AND start_date_at IS NULL",
+        at, trackingNumber) > 0) {
+      event(trackingNumber, actor, "START_DATE", at.toString());
+    }
+  }
+
+  /** The advisory was published: from now on the publication date is public. */
+  public void recordPublished(String trackingNumber, OffsetDateTime at, String actor) {
+    jdbc.update("UPDATE vr_case SET published_at = ? WHERE tracking_number = ?", at, trackingNumber);
+    event(trackingNumber, actor, "PUBLISHED", at.toString());
+  }
+
   public void event(String trackingNumber, String actor, String type, String detail) {
     jdbc.update("INSERT INTO vr_case_event (tracking_number, occurred_at, actor, event_type, detail) "
             + "VALUES (?, ?, ?, ?, ?)", trackingNumber, now(), actor == null ? SYSTEM : actor, type,
@@ -174,7 +188,7 @@ public class CaseRegister {
       ts(rs, "not_accepted_at"), reason(rs.getString("non_acceptance_reason")), ts(rs, "verified_at"),
       rs.getString("cvss_vector"), rs.getBigDecimal("cvss_score"), rs.getString("exploitation_status"),
       ts(rs, "handed_off_at"), ts(rs, "discontinued_at"), rs.getString("discontinuation_reason"),
-      ts(rs, "closed_at"));
+      ts(rs, "closed_at"), ts(rs, "start_date_at"), ts(rs, "published_at"));
 
   private static OffsetDateTime ts(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class);

@@ -39,6 +39,7 @@ class PublicPagesTest extends WebServerTest {
   @Autowired RuntimeService runtime;
   @Autowired AttachmentProperties attachmentProperties;
   @Autowired ObjectMapper mapper;
+  @Autowired jp.vulnreport.cases.CaseRegister register;
 
   @Test
   void aReportThroughThePageWithAttachmentsBecomesACase() throws Exception {
@@ -305,6 +306,22 @@ class PublicPagesTest extends WebServerTest {
     assertThat(uses).allSatisfy(u -> assertThat(u.get("CLIENT")).isEqualTo(network));
     HttpResponse<String> log = staff("GET", "/api/cases/" + tn + "/links/" + linkId + "/uses", "manager1", null);
     assertThat(mapper.readTree(log.body())).hasSize(4);
+  }
+
+  @Test
+  void theStartDateAndThePublicationDateAppearOnceRecorded() throws Exception {
+    PageClient discoverer = new PageClient(base());
+    JsonNode receipt = submitByApi(discoverer);
+    String tn = receipt.get("trackingNumber").asText();
+    String path = "/status/" + receipt.get("statusToken").asText();
+    assertThat(discoverer.get(path).body()).doesNotContain("起算日", "公表日");
+
+    register.recordStartDate(tn, java.time.OffsetDateTime.parse("2026-12-01T10:15:00+09:00"), "coordinator1");
+    assertThat(discoverer.get(path).body()).contains("起算日（製品開発者への最初の連絡）", "2026-12-01 10:15 (JST)")
+        .doesNotContain("公表日");
+    register.recordPublished(tn, java.time.OffsetDateTime.parse("2027-01-15T11:00:00+09:00"), "coordinator1");
+    assertThat(discoverer.get(path + "?lang=en").body()).contains("Start date (first contact with the developer)",
+        "Published", "2027-01-15 11:00 (JST)");
   }
 
   @Test
