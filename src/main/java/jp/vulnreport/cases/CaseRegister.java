@@ -143,6 +143,29 @@ public class CaseRegister {
     events.publishEvent(new CaseClosed(trackingNumber));
   }
 
+  /** A website case ends: fixed, unresponsive or disputed. */
+  public void closeWebsite(String trackingNumber, CaseState outcome, String actor) {
+    if (outcome != CaseState.WEBSITE_FIXED && outcome != CaseState.WEBSITE_UNRESPONSIVE
+        && outcome != CaseState.WEBSITE_DISPUTED) {
+      throw new IllegalArgumentException(outcome + " is not a website outcome");
+    }
+    jdbc.update("UPDATE vr_case SET closed_at = ? WHERE tracking_number = ?", now(), trackingNumber);
+    transition(trackingNumber, outcome, actor);
+    events.publishEvent(new CaseClosed(trackingNumber));
+  }
+
+  /** Receipt staff file a report under the right category (and the site's address, for a website). */
+  public void recategorise(String trackingNumber, String category, String websiteUrl, String actor) {
+    CaseRecord c = get(trackingNumber);
+    if (c.category().equals(category) && (websiteUrl == null || websiteUrl.equals(c.websiteUrl()))) {
+      return;
+    }
+    jdbc.update("UPDATE vr_case SET category = ?, website_url = COALESCE(?, website_url) WHERE tracking_number = ?",
+        category, websiteUrl, trackingNumber);
+    event(trackingNumber, actor, "RECATEGORISED", c.category() + " -> " + category
+        + (websiteUrl == null ? "" : " (" + websiteUrl + ")"));
+  }
+
   /**
    * Erases the discoverer's personal data from the register (name, organisation, mail, phone,
    * credit name); false when it was erased before. The row stays, with the time of erasure.

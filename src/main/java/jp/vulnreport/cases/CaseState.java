@@ -11,6 +11,12 @@ public enum CaseState {
   VERIFICATION("検証中", "Verification"),
   HANDED_OFF("調整機関へ引き継ぎ済み", "Handed off to the coordinator"),
   AWAITING_WEBSITE_HANDLING("ウェブサイト取扱い待ち", "Awaiting website handling"),
+  WEBSITE_CONTACTING("運営者へ連絡中", "Contacting the website operator"),
+  WEBSITE_AWAITING_FIX("運営者の修正待ち", "Awaiting the operator's fix"),
+  WEBSITE_REVIEW("修正完了報告の確認中", "Reviewing the operator's report"),
+  WEBSITE_FIXED("修正済み（完了）", "Fixed (closed)"),
+  WEBSITE_UNRESPONSIVE("運営者の応答なし（完了）", "Operator unresponsive (closed)"),
+  WEBSITE_DISPUTED("運営者と見解相違（完了）", "Disputed by the operator (closed)"),
   DISCONTINUED("取りやめ", "Discontinued");
 
   private final String ja;
@@ -30,6 +36,7 @@ public enum CaseState {
   }
 
   public boolean isFinal() {
-    return this == NOT_ACCEPTED || this == DISCONTINUED;
+    return this == NOT_ACCEPTED || this == DISCONTINUED || this == WEBSITE_FIXED || this == WEBSITE_UNRESPONSIVE
+        || this == WEBSITE_DISPUTED;
   }
 }

@@ -74,6 +74,26 @@ public class CaseMailModel {
           m.put("deadlineBasis", deadlines.latest(c.trackingNumber(), GovernmentNotices.NOTICE_DEADLINE).basis());
         }
       }
+      case "website-closed" -> {
+        switch (c.state()) {
+          case WEBSITE_FIXED -> {
+            m.put("outcomeJa", "ウェブサイトの運営者から修正完了の報告があり、IPA で修正を確認しました。");
+            m.put("outcomeEn", "The website's operator reported the fix and IPA has confirmed it.");
+          }
+          case WEBSITE_DISPUTED -> {
+            m.put("outcomeJa", "ウェブサイトの運営者は、届出の内容を脆弱性ではないと判断しました。IPA と運営者の見解が"
+                + "一致しないまま、取扱いを終了します。");
+            m.put("outcomeEn", "The website's operator considers that the reported issue is not a vulnerability."
+                + " IPA and the operator disagree; the handling ends here.");
+          }
+          case WEBSITE_UNRESPONSIVE -> {
+            m.put("outcomeJa", "ウェブサイトの運営者に複数の経路で連絡しましたが、期限までに応答がありませんでした。");
+            m.put("outcomeEn", "We contacted the website's operator through several routes but received no answer"
+                + " by the deadline.");
+          }
+          default -> throw new IllegalStateException("case " + c.trackingNumber() + " is not closed as a website case");
+        }
+      }
       default -> { }
     }
     return m;

@@ -8,6 +8,8 @@ public enum Recipient {
   CABINET_OFFICE,
   /** The product developer's contact given on the case (variable vendorContactEmail). */
   VENDOR,
+  /** A website's operator, at the address the process gives (published contact, then the contact point). */
+  OPERATOR,
   /** The members of the staff group liaison. */
   LIAISON,
   /** The members of the staff group manager. */

@@ -29,8 +29,8 @@ public class Recipients {
     this.government = government;
   }
 
-  /** {@code vendorAddress} is used for VENDOR only. */
-  public Addressee resolve(Recipient role, CaseRecord c, String vendorAddress) {
+  /** {@code contactAddress} is used for VENDOR and OPERATOR only. */
+  public Addressee resolve(Recipient role, CaseRecord c, String contactAddress) {
     return switch (role) {
       case DISCOVERER -> {
         ReporterData r = register.reporter(c.reporterId())
@@ -44,7 +44,9 @@ public class Recipients {
       case CABINET_OFFICE -> new Addressee(role, "configured",
           List.of(address(government.cabinetOfficeAddress(), null)), "内閣府 国家サイバー統括室 ご担当者様",
           "Cabinet Office, National Cybersecurity Office");
-      case VENDOR -> new Addressee(role, "case-contact", List.of(address(vendorAddress, null)),
+      case OPERATOR -> new Addressee(role, "case-contact", List.of(address(contactAddress, null)),
+          "ウェブサイト運営者 ご担当者様", "Website operator");
+      case VENDOR -> new Addressee(role, "case-contact", List.of(address(contactAddress, null)),
           (c.productDeveloper() == null ? "" : c.productDeveloper() + " ") + "ご担当者様",
           "Product Security Team" + (c.productDeveloper() == null ? "" : " of " + c.productDeveloper()));
       case LIAISON -> group(role, Groups.LIAISON, "政府連絡担当各位", "Government liaison team");

@@ -7,6 +7,7 @@ public final class ProcessKeys {
   public static final String CASE_DISCONTINUATION = "CaseDiscontinuation";
   public static final String GOVERNMENT_NOTIFICATION = "GovernmentNotification";
   public static final String PERSONAL_DATA_RETENTION = "PersonalDataRetention";
+  public static final String WEBSITE_VULNERABILITY_REPORT = "WebsiteVulnerabilityReport";
 
   public static final String MSG_CLARIFICATION_REPLY = "Msg_ClarificationReply";
   public static final String MSG_DISCONTINUE = "Msg_Discontinue";

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one templated mail. Input parameters: {@code mailTemplate}, {@code mailRecipient} (default
- * DISCOVERER; VENDOR goes to the variable vendorContactEmail), optionally {@code mailRound} when the
+ * DISCOVERER; VENDOR and OPERATOR go to {@code mailTo}, VENDOR by default to the variable
+ * vendorContactEmail), optionally {@code mailRound} when the
  * same activity sends once per round and {@code mailUpdate} (the text of a follow-up update). The
  * idempotency key is process instance + activity (+ round): a retried job never sends twice.
  */
@@ -36,7 +37,8 @@ public class SendMailDelegate implements JavaDelegate {
     Object update = execution.getVariableLocal("mailUpdate");
     mailService.send(key, Variables.trackingNumber(execution), template,
         recipient == null ? Recipient.DISCOVERER : Recipient.valueOf(recipient),
-        Variables.string(execution, "vendorContactEmail"),
+        execution.getVariableLocal("mailTo") != null ? execution.getVariableLocal("mailTo").toString()
+            : Variables.string(execution, "vendorContactEmail"),
         update == null ? Map.of() : Map.of("update", update.toString()), List.of());
   }
 }

@@ -34,7 +34,14 @@ class DeadlinePolicyTest extends IntegrationTest {
       "VENDOR_DECISION,        -,          -,   1,  BUSINESS_DAYS, ゼロデイ",
       "GOVERNMENT_ACK_FOLLOW_UP, -,        -,   3,  BUSINESS_DAYS, 受領確認",
       "COMPLETION_NOTICE,      -,          -,   5,  BUSINESS_DAYS, 完了通知",
-      "PERSONAL_DATA_RETENTION, -,         -,   1095, CALENDAR_DAYS, 個人情報"})
+      "PERSONAL_DATA_RETENTION, -,         -,   1095, CALENDAR_DAYS, 個人情報",
+      "WEBSITE_CONTACT_LOOKUP, -, -, 2, BUSINESS_DAYS, ウェブサイト運営者の連絡先の確認",
+      "WEBSITE_CONTACT_REMINDER, -, -, 5, BUSINESS_DAYS, ウェブサイト運営者への最初の連絡",
+      "WEBSITE_SECOND_ROUTE, -, -, 10, BUSINESS_DAYS, ウェブサイト運営者への最初の連絡",
+      "WEBSITE_UNRESPONSIVE, -, -, 10, BUSINESS_DAYS, 別経路での連絡",
+      "WEBSITE_FIX_REMINDER, -, -, 30, CALENDAR_DAYS, ウェブサイトの修正",
+      "WEBSITE_FIX_CUTOFF, -, -, 90, CALENDAR_DAYS, ウェブサイトの修正",
+      "WEBSITE_RESPONSE_REVIEW, -, -, 3, BUSINESS_DAYS, 修正完了報告の確認"})
   void rule(String kind, String exploitation, String priority, int amount, DeadlineUnit unit, String basisWord) {
     DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
     assertThat(p.amount()).isEqualTo(amount);
