@@ -117,9 +117,43 @@ public class Deadlines {
     return jdbc.query("SELECT * FROM vr_deadline WHERE tracking_number = ? ORDER BY id", this::row, trackingNumber);
   }
 
+  /** The deadline stored for this start (the latest, when it was shortened). */
   private Optional<Deadline> find(String trackingNumber, String kind, OffsetDateTime start) {
-    return jdbc.query("SELECT * FROM vr_deadline WHERE tracking_number = ? AND kind = ? AND starts_at = ?",
-        this::row, trackingNumber, kind, start).stream().findFirst();
+    return jdbc.query("SELECT * FROM vr_deadline WHERE tracking_number = ? AND kind = ? AND starts_at = ? "
+        + "ORDER BY id DESC", this::row, trackingNumber, kind, start).stream().findFirst();
+  }
+
+  /**
+   * New facts (exploitation information) may make the policy's period for a running deadline
+   * shorter: the deadline of {@code kind} is computed again from its start with the new inputs and
+   * stored when it is earlier. Never lengthened. Timers and tasks read the stored deadline; the
+   * caller recalculates them.
+   */
+  @Transactional
+  public Optional<Deadline> shorten(String trackingNumber, String kind, String exploitation, String priority) {
+    Optional<Deadline> current = jdbc.query("SELECT * FROM vr_deadline WHERE tracking_number = ? AND kind = ? "
+        + "ORDER BY id DESC", this::row, trackingNumber, kind).stream().findFirst();
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    Deadline d = current.get();
+    DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
+    OffsetDateTime due = calendar.plus(d.startsAt().toZonedDateTime(), p.amount(), p.unit()).toOffsetDateTime();
+    if (!due.isBefore(d.dueAt())) {
+      return Optional.empty();
+    }
+    jdbc.update("INSERT INTO vr_deadline (tracking_number, kind, starts_at, due_at, amount, unit, basis, "
+            + "policy_decision_id, policy_version, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        trackingNumber, kind, d.startsAt(), due, p.amount(), p.unit().name(), p.basis(), p.decisionId(),
+        p.decisionVersion(), now());
+    return Optional.of(new Deadline(trackingNumber, kind, d.startsAt(), due, p.amount(), p.unit(), p.basis(),
+        p.decisionId(), p.decisionVersion()));
+  }
+
+  /** The kinds of deadline stored for a case. */
+  public List<String> kinds(String trackingNumber) {
+    return jdbc.queryForList("SELECT DISTINCT kind FROM vr_deadline WHERE tracking_number = ?", String.class,
+        trackingNumber);
   }
 
   private Deadline row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

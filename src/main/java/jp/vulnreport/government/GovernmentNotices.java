@@ -115,6 +115,15 @@ public class GovernmentNotices {
     return get(trackingNumber);
   }
 
+  /** Exploitation information shortened the notice's deadline (only while the notice is not sent). */
+  public void deadlineShortened(String trackingNumber, OffsetDateTime due, int policyVersion) {
+    if (jdbc.update("UPDATE vr_government_notification SET deadline_at = ?, policy_version = ? "
+        + "WHERE tracking_number = ? AND sent_at IS NULL AND deadline_at IS NOT NULL AND deadline_at > ?",
+        due, policyVersion, trackingNumber, due) > 0) {
+      register.event(trackingNumber, CaseRegister.SYSTEM, "GOVERNMENT_DEADLINE_SHORTENED", "notice due " + due);
+    }
+  }
+
   public void drafted(String trackingNumber, String actor, String tlp, String zeroDayRequest) {
     if (!"AMBER".equals(tlp) && !"RED".equals(tlp)) {
       throw new IllegalArgumentException("TLP must be AMBER or RED, not " + tlp);

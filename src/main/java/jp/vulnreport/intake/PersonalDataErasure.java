@@ -10,12 +10,12 @@ import jp.vulnreport.cases.ReporterData;
 import jp.vulnreport.links.LinkAudience;
 import jp.vulnreport.links.PrivateLinks;
 import jp.vulnreport.process.ProcessKeys;
+import jp.vulnreport.security.AsSystem;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,23 +62,9 @@ public class PersonalDataErasure {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("reason must not be empty");
     }
-    return asSystem(() -> eraseAsSystem(trackingNumber, actor, reason));
-  }
-
-  /**
-   * The caller's right to erase was checked (a manager, or the retention process); the engine work
-   * (variables, history, the retention process) is the application's, not the user's.
-   */
-  private <T> T asSystem(java.util.function.Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    // the caller's right to erase was checked (a manager, or the retention process); the engine
+    // work (variables, history, the retention process) is the application's
+    return AsSystem.call(identity, () -> eraseAsSystem(trackingNumber, actor, reason));
   }
 
   private Result eraseAsSystem(String trackingNumber, String actor, String reason) {
@@ -100,7 +86,7 @@ public class PersonalDataErasure {
   @Transactional
   public Result eraseOnRequest(String trackingNumber, String actor, String reason) {
     Result r = erase(trackingNumber, actor, reason);
-    asSystem(() -> {
+    AsSystem.call(identity, () -> {
       runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.PERSONAL_DATA_RETENTION)
           .processInstanceBusinessKey(trackingNumber).list()
           .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "personal data erased on request by " + actor));

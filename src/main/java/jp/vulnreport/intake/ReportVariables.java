@@ -35,6 +35,7 @@ public final class ReportVariables {
     if (r.website() != null) {
       v.put("websiteUrl", r.website().url());
       v.put("siteName", r.website().siteName());
+      v.put("websiteScopeHint", websiteScopeHint(r.website().url()));
     }
     var vul = r.vulnerability();
     v.put("vulnType", vul.type());
@@ -54,5 +55,25 @@ public final class ReportVariables {
     v.put("requests", r.requests());
     v.values().removeIf(java.util.Objects::isNull);
     return v;
+  }
+
+  /**
+   * The first clue for the website scope (a site mainly accessed from Japan, reference/domain-jp.md
+   * §3): a .jp host suggests it; otherwise staff check for Japanese content.
+   */
+  static String websiteScopeHint(String url) {
+    String host;
+    try {
+      host = java.net.URI.create(url.strip()).getHost();
+    } catch (IllegalArgumentException e) {
+      host = null;
+    }
+    if (host == null) {
+      return "ホスト名を読み取れません。対象範囲（主に国内からアクセスされるサイトか）を確認してください";
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    return h.endsWith(".jp") || h.equals("jp")
+        ? "ホスト " + host + " は .jp ドメインです（国内向けのサイトと推定されます）"
+        : "ホスト " + host + " は .jp 以外です。日本語のコンテンツか、主に国内からアクセスされるかを確認してください";
   }
 }

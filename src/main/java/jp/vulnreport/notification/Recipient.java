@@ -10,6 +10,8 @@ public enum Recipient {
   VENDOR,
   /** A website's operator, at the address the process gives (published contact, then the contact point). */
   OPERATOR,
+  /** A registered priority information recipient (critical infrastructure), at its registered address. */
+  PRIORITY_RECIPIENT,
   /** The members of the staff group liaison. */
   LIAISON,
   /** The members of the staff group manager. */

@@ -29,7 +29,7 @@ public class Recipients {
     this.government = government;
   }
 
-  /** {@code contactAddress} is used for VENDOR and OPERATOR only. */
+  /** {@code contactAddress} is used for VENDOR, OPERATOR and PRIORITY_RECIPIENT only. */
   public Addressee resolve(Recipient role, CaseRecord c, String contactAddress) {
     return switch (role) {
       case DISCOVERER -> {
@@ -46,6 +46,8 @@ public class Recipients {
           "Cabinet Office, National Cybersecurity Office");
       case OPERATOR -> new Addressee(role, "case-contact", List.of(address(contactAddress, null)),
           "ウェブサイト運営者 ご担当者様", "Website operator");
+      case PRIORITY_RECIPIENT -> new Addressee(role, "priority-recipient", List.of(address(contactAddress, null)),
+          "優先情報提供先 ご担当者様", "Priority information contact");
       case VENDOR -> new Addressee(role, "case-contact", List.of(address(contactAddress, null)),
           (c.productDeveloper() == null ? "" : c.productDeveloper() + " ") + "ご担当者様",
           "Product Security Team" + (c.productDeveloper() == null ? "" : " of " + c.productDeveloper()));

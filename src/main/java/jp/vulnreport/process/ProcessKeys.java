@@ -8,6 +8,8 @@ public final class ProcessKeys {
   public static final String GOVERNMENT_NOTIFICATION = "GovernmentNotification";
   public static final String PERSONAL_DATA_RETENTION = "PersonalDataRetention";
   public static final String WEBSITE_VULNERABILITY_REPORT = "WebsiteVulnerabilityReport";
+  public static final String PRIORITY_INFORMATION_PROVISION = "PriorityInformationProvision";
+  public static final String EXPLOITATION_REPORT = "ExploitationReport";
 
   public static final String MSG_CLARIFICATION_REPLY = "Msg_ClarificationReply";
   public static final String MSG_DISCONTINUE = "Msg_Discontinue";

@@ -66,7 +66,8 @@ public class IdentitySetup implements ApplicationRunner {
     GROUP_NAMES.forEach(this::group);
     Grants grants = new Grants();
     List<String> processes = List.of(ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, ProcessKeys.GOVERNMENT_NOTIFICATION,
-        ProcessKeys.CASE_DISCONTINUATION);
+        ProcessKeys.CASE_DISCONTINUATION, ProcessKeys.WEBSITE_VULNERABILITY_REPORT, ProcessKeys.EXPLOITATION_REPORT,
+        ProcessKeys.PRIORITY_INFORMATION_PROVISION, ProcessKeys.PERSONAL_DATA_RETENTION);
     for (String g : Groups.STAFF) {
       grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grants.add(g, Resources.FILTER, "*", Permissions.READ);
@@ -78,6 +79,18 @@ public class IdentitySetup implements ApplicationRunner {
       grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
           ProcessDefinitionPermissions.READ_INSTANCE);
     }
+    // website handling is receipt's work (tracking number and summary in Tasklist's lists)
+    grants.add(Groups.RECEIPT, Resources.PROCESS_DEFINITION, ProcessKeys.WEBSITE_VULNERABILITY_REPORT,
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    // exploitation information: analysts and coordinators record it (Tasklist start form)
+    for (String g : List.of(Groups.ANALYST, Groups.COORDINATION)) {
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.EXPLOITATION_REPORT,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    // priority information provision: liaison decides
+    grants.add(Groups.LIAISON, Resources.PROCESS_DEFINITION, ProcessKeys.PRIORITY_INFORMATION_PROVISION,
+        ProcessDefinitionPermissions.READ_INSTANCE);
     // government notices: liaison and managers only (analysts recognise through their own tasks)
     grants.add(Groups.LIAISON, Resources.PROCESS_DEFINITION, ProcessKeys.GOVERNMENT_NOTIFICATION,
         ProcessDefinitionPermissions.READ_INSTANCE);

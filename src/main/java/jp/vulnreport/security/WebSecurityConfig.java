@@ -62,6 +62,14 @@ public class WebSecurityConfig {
         "/api/government-notifications", "/api/government-notifications/*", "/api/government-notifications.csv");
   }
 
+  /** The registry of priority information recipients: liaison and managers (managers change it). */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> priorityRecipientsApiAuthentication(
+      IdentityService identityService) {
+    return staff(identityService, "priority-recipients-api-authentication", 14,
+        Set.of(Groups.LIAISON, Groups.MANAGER), "/api/priority-recipients", "/api/priority-recipients/*");
+  }
+
   /** HTTP Basic against Camunda's users for {@code patterns}; members of {@code groups} (and admins) pass. */
   private static FilterRegistrationBean<StaffApiAuthenticationFilter> staff(IdentityService identityService,
       String name, int order, Set<String> groups, String... patterns) {

@@ -41,7 +41,9 @@ class DeadlinePolicyTest extends IntegrationTest {
       "WEBSITE_UNRESPONSIVE, -, -, 10, BUSINESS_DAYS, 別経路での連絡",
       "WEBSITE_FIX_REMINDER, -, -, 30, CALENDAR_DAYS, ウェブサイトの修正",
       "WEBSITE_FIX_CUTOFF, -, -, 90, CALENDAR_DAYS, ウェブサイトの修正",
-      "WEBSITE_RESPONSE_REVIEW, -, -, 3, BUSINESS_DAYS, 修正完了報告の確認"})
+      "WEBSITE_RESPONSE_REVIEW, -, -, 3, BUSINESS_DAYS, 修正完了報告の確認",
+      "PRIORITY_PROVISION, ACTIVE, -, 4, HOURS, 優先情報提供",
+      "PRIORITY_PROVISION, SUSPECTED, -, 1, BUSINESS_DAYS, 優先情報提供"})
   void rule(String kind, String exploitation, String priority, int amount, DeadlineUnit unit, String basisWord) {
     DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
     assertThat(p.amount()).isEqualTo(amount);

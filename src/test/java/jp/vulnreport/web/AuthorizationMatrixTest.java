@@ -64,6 +64,9 @@ class AuthorizationMatrixTest extends WebServerTest {
       new Surface("start 案件の取りやめ (CaseDiscontinuation)", "receipt1 manager1 admin",
           (t, u) -> t.count(u, "/engine-rest/process-definition?key=CaseDiscontinuation&startablePermissionCheck=true"
               + "&startableInTasklist=true") > 0),
+      new Surface("start 悪用情報の登録 (ExploitationReport)", "analyst1 coordinator1 admin",
+          (t, u) -> t.count(u, "/engine-rest/process-definition?key=ExploitationReport&startablePermissionCheck=true"
+              + "&startableInTasklist=true") > 0),
       new Surface("decision tables", "manager1 owner1 admin",
           (t, u) -> t.count(u, "/engine-rest/decision-definition") > 0),
       new Surface("deploy (Modeler)", "owner1 admin", AuthorizationMatrixTest::deploys),
@@ -77,6 +80,10 @@ class AuthorizationMatrixTest extends WebServerTest {
           (t, u) -> t.passes(u, "GET", "/api/government-notifications", null)),
       new Surface("erase personal data of a case (API)", "manager1 admin",
           (t, u) -> t.passes(u, "POST", "/api/cases/" + t.tn() + "/personal-data/erasure", "{\"reason\":\"\"}")),
+      new Surface("exploitation information for a case (API)", "analyst1 coordinator1 admin",
+          (t, u) -> t.passes(u, "POST", "/api/cases/" + t.tn() + "/exploitation", "{\"status\":\"NONSENSE\"}")),
+      new Surface("priority information recipients (API)", "liaison1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/priority-recipients", null)),
       new Surface("audit timeline of a case (API)", "manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/audit/cases/" + t.tn() + "/timeline", null)),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",

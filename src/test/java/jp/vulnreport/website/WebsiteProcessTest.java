@@ -54,6 +54,8 @@ class WebsiteProcessTest extends IntegrationTest {
     String tn = receipt.getBusinessKey();
     assertThat(receipt).isWaitingAt("CallActivity_WebsiteHandling", "CallActivity_GovernmentAfterWebsite");
     assertThat(cases.government(tn)).isWaitingAt("Task_Recognition");
+    assertThat(runtime.getVariable(receipt.getId(), "websiteScopeHint")).asString()
+        .contains("shop.example.jp", ".jp ドメイン");
     ProcessInstance website = website(tn);
     assertThat(website).isWaitingAt("Task_FindOperatorContact");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.WEBSITE_CONTACTING);
