@@ -16,7 +16,7 @@ import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.Clarifications;
 import jp.vulnreport.links.LinkAudience;
-import jp.vulnreport.links.LinkRefusedException;
+import jp.vulnreport.links.LinkPages;
 import jp.vulnreport.links.PrivateLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,16 +42,16 @@ public class StatusPageController {
 
   private static final int MAX_REPLY = 20000;
 
-  private final PrivateLinks links;
+  private final LinkPages linkPages;
   private final CaseRegister register;
   private final Clarifications clarifications;
   private final CaseCommands commands;
   private final MessageSource messages;
   private final ZoneId zone;
 
-  public StatusPageController(PrivateLinks links, CaseRegister register, Clarifications clarifications,
+  public StatusPageController(LinkPages linkPages, CaseRegister register, Clarifications clarifications,
       CaseCommands commands, MessageSource messages, AppProperties properties) {
-    this.links = links;
+    this.linkPages = linkPages;
     this.register = register;
     this.clarifications = clarifications;
     this.commands = commands;
@@ -63,7 +63,7 @@ public class StatusPageController {
   String status(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
     Optional<PrivateLinks.PrivateLink> link = open(token, "VIEW", request, response, model);
     if (link.isEmpty()) {
-      return "public/link-invalid";
+      return LinkPages.INVALID_VIEW;
     }
     return view(link.get().trackingNumber(), token, model, null, null);
   }
@@ -73,7 +73,7 @@ public class StatusPageController {
       HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
     Optional<PrivateLinks.PrivateLink> link = open(token, "REPLY", request, response, model);
     if (link.isEmpty()) {
-      return "public/link-invalid";
+      return LinkPages.INVALID_VIEW;
     }
     String tn = link.get().trackingNumber();
     String error = null;
@@ -96,22 +96,9 @@ public class StatusPageController {
     return "redirect:/status/" + token;
   }
 
-  /** The link behind the token, logged; empty (with the page's status set) when it may not be used. */
   private Optional<PrivateLinks.PrivateLink> open(String token, String action, HttpServletRequest request,
       HttpServletResponse response, Model model) {
-    try {
-      Optional<PrivateLinks.PrivateLink> link = links.use(token, LinkAudience.DISCOVERER, action,
-          request.getRemoteAddr());
-      if (link.isEmpty()) {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("reason", "UNKNOWN");
-      }
-      return link;
-    } catch (LinkRefusedException e) {
-      response.setStatus(HttpServletResponse.SC_GONE);
-      model.addAttribute("reason", e.reason().name());
-      return Optional.empty();
-    }
+    return linkPages.open(token, LinkAudience.DISCOVERER, action, request, response, model);
   }
 
   private String view(String trackingNumber, String token, Model model, String error, String answer) {

@@ -10,7 +10,7 @@ import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.intake.PublicPage;
 import jp.vulnreport.links.LinkAudience;
-import jp.vulnreport.links.LinkRefusedException;
+import jp.vulnreport.links.LinkPages;
 import jp.vulnreport.links.PrivateLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,14 +30,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PublicPage
 public class OperatorPageController {
 
-  private final PrivateLinks links;
+  private final LinkPages linkPages;
   private final CaseRegister register;
   private final WebsiteCommands commands;
   private final MessageSource messages;
 
-  public OperatorPageController(PrivateLinks links, CaseRegister register, WebsiteCommands commands,
+  public OperatorPageController(LinkPages linkPages, CaseRegister register, WebsiteCommands commands,
       MessageSource messages) {
-    this.links = links;
+    this.linkPages = linkPages;
     this.register = register;
     this.commands = commands;
     this.messages = messages;
@@ -45,49 +45,46 @@ public class OperatorPageController {
 
   @GetMapping("/operator/{token}")
   String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<PrivateLinks.PrivateLink> link = open(token, "VIEW", request, response, model);
-    return link.isEmpty() ? "public/link-invalid" : view(link.get().trackingNumber(), token, model, Map.of());
+    Optional<PrivateLinks.PrivateLink> link = linkPages.open(token, LinkAudience.OPERATOR, "VIEW", request, response,
+        model);
+    return link.isEmpty() ? LinkPages.INVALID_VIEW : view(link.get().trackingNumber(), token, model, Map.of());
   }
 
   @PostMapping("/operator/{token}/contact")
   String contact(@PathVariable String token, @RequestParam(required = false) String name,
       @RequestParam(required = false) String email, HttpServletRequest request, HttpServletResponse response,
       Model model, RedirectAttributes redirect) {
-    Optional<PrivateLinks.PrivateLink> link = open(token, "CONTACT_POINT", request, response, model);
-    if (link.isEmpty()) {
-      return "public/link-invalid";
-    }
-    String tn = link.get().trackingNumber();
-    Map<String, String> errors = new LinkedHashMap<>();
-    try {
-      commands.nameContactPoint(tn, name, email);
-    } catch (IllegalArgumentException e) {
-      errors.put(e.getMessage(), message("page.operator.error." + e.getMessage()));
-    } catch (CaseConflictException e) {
-      errors.put("form", message("page.operator.error.not-waiting"));
-    }
-    if (!errors.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("name", name);
-      model.addAttribute("email", email);
-      return view(tn, token, model, errors);
-    }
-    redirect.addFlashAttribute("notice", message("page.operator.contact.thanks"));
-    return "redirect:/operator/" + token;
+    model.addAttribute("name", name);
+    model.addAttribute("email", email);
+    return act(token, "CONTACT_POINT", tn -> commands.nameContactPoint(tn, name, email),
+        "page.operator.contact.thanks", request, response, model, redirect);
   }
 
   @PostMapping("/operator/{token}/response")
   String respond(@PathVariable String token, @RequestParam(required = false) String type,
       @RequestParam(required = false) String text, HttpServletRequest request, HttpServletResponse response,
       Model model, RedirectAttributes redirect) {
-    Optional<PrivateLinks.PrivateLink> link = open(token, "RESPONSE", request, response, model);
+    model.addAttribute("type", type);
+    model.addAttribute("text", text);
+    return act(token, "RESPONSE", tn -> commands.respond(tn, parse(type), text), "page.operator.response.thanks",
+        request, response, model, redirect);
+  }
+
+  /**
+   * Opens the link and does what the operator asked; invalid fields (IllegalArgumentException
+   * naming the field) and "nothing waits for this" come back on the page, success as a notice.
+   */
+  private String act(String token, String action, java.util.function.Consumer<String> command, String thanks,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    Optional<PrivateLinks.PrivateLink> link = linkPages.open(token, LinkAudience.OPERATOR, action, request, response,
+        model);
     if (link.isEmpty()) {
-      return "public/link-invalid";
+      return LinkPages.INVALID_VIEW;
     }
     String tn = link.get().trackingNumber();
     Map<String, String> errors = new LinkedHashMap<>();
     try {
-      commands.respond(tn, parse(type), text);
+      command.accept(tn);
     } catch (IllegalArgumentException e) {
       errors.put(e.getMessage(), message("page.operator.error." + e.getMessage()));
     } catch (CaseConflictException e) {
@@ -95,11 +92,9 @@ public class OperatorPageController {
     }
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("type", type);
-      model.addAttribute("text", text);
       return view(tn, token, model, errors);
     }
-    redirect.addFlashAttribute("notice", message("page.operator.response.thanks"));
+    redirect.addFlashAttribute("notice", message(thanks));
     return "redirect:/operator/" + token;
   }
 
@@ -116,23 +111,6 @@ public class OperatorPageController {
     model.addAttribute("summary", detailsSent ? c.summary() : null);
     model.addAttribute("errors", errors);
     return "public/operator";
-  }
-
-  private Optional<PrivateLinks.PrivateLink> open(String token, String action, HttpServletRequest request,
-      HttpServletResponse response, Model model) {
-    try {
-      Optional<PrivateLinks.PrivateLink> link = links.use(token, LinkAudience.OPERATOR, action,
-          request.getRemoteAddr());
-      if (link.isEmpty()) {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("reason", "UNKNOWN");
-      }
-      return link;
-    } catch (LinkRefusedException e) {
-      response.setStatus(HttpServletResponse.SC_GONE);
-      model.addAttribute("reason", e.reason().name());
-      return Optional.empty();
-    }
   }
 
   private static WebsiteCommands.ResponseType parse(String type) {

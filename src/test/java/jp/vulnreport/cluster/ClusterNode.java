@@ -19,15 +19,15 @@ import java.util.stream.Collectors;
  * One application node in a JVM of its own (the application's classes and dependencies, not the
  * tests'), on the postgres profile, with its own job executor, killed with SIGKILL when asked.
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
 
-  final String name;
+  public final String name;
   final int port;
   private final Process process;
   private final long startedAt = System.nanoTime();
-  long readyAfterMillis = -1;
+  public long readyAfterMillis = -1;
 
-  ClusterNode(String name, String dbUrl, String dbUser, String dbPassword, int smtpPort, Path dir) throws IOException {
+  public ClusterNode(String name, String dbUrl, String dbUser, String dbPassword, int smtpPort, Path dir) throws IOException {
     this.name = name;
     this.port = freePort();
     Files.createDirectories(dir);
@@ -55,12 +55,12 @@ final class ClusterNode implements AutoCloseable {
     this.process = pb.start();
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + port;
   }
 
   /** Waits for /actuator/health/readiness. */
-  void awaitReady(Duration timeout) throws Exception {
+  public void awaitReady(Duration timeout) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -106,7 +106,7 @@ final class ClusterNode implements AutoCloseable {
    * The test JVM's class path without the test classes. Surefire may pass it as a manifest-only
    * jar; its Class-Path entries are then the real class path.
    */
-  static String applicationClasspath() throws IOException {
+  public static String applicationClasspath() throws IOException {
     List<String> entries = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path")
         .split(java.io.File.pathSeparator)));
     if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {
@@ -123,7 +123,7 @@ final class ClusterNode implements AutoCloseable {
         .collect(Collectors.joining(java.io.File.pathSeparator));
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -48,9 +48,9 @@ import org.junit.jupiter.api.Test;
  * The test kills the node while its mail jobs wait for the SMTP greeting, outside that window, so
  * that "exactly once" is checked deterministically.
  */
-class ClusterTest {
+public class ClusterTest {
 
-  static final String ADMIN_PASSWORD = "cluster-test-admin-pw";
+  public static final String ADMIN_PASSWORD = "cluster-test-admin-pw";
   static final Path DIR = Path.of("target", "cluster");
   static final int REPORTS_PER_ROUND = 20;
 
