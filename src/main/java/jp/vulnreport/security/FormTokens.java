@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.WebUtils;
 
 /**
  * CSRF protection of the public pages' forms (synchronizer token): every page form carries the
@@ -24,7 +25,7 @@ public class FormTokens implements HandlerInterceptor {
   /** The session's token, created with the session if needed. */
   public static String token(HttpServletRequest request) {
     HttpSession session = request.getSession(true);
-    synchronized (session.getId().intern()) {
+    synchronized (WebUtils.getSessionMutex(session)) {
       String token = (String) session.getAttribute(SESSION_ATTRIBUTE);
       if (token == null) {
         byte[] bytes = new byte[32];
