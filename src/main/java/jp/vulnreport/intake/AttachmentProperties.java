@@ -14,4 +14,6 @@ public record AttachmentProperties(
     @DefaultValue("./data/attachments") Path dir,
     @DefaultValue("5") int maxFiles,
     @DefaultValue("10MB") DataSize maxFileSize,
-    @DefaultValue("25MB") DataSize maxTotalSize) {}
+    @DefaultValue("25MB") DataSize maxTotalSize,
+    /** How long files of a report that was never submitted are kept (sessions end after 30 minutes). */
+    @DefaultValue("PT2H") java.time.Duration stagingRetention) {}

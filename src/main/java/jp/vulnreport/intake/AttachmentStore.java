@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -244,14 +243,14 @@ public class AttachmentStore {
     return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
   }
 
-  /** Staged files of abandoned reports (sessions end after 30 minutes) are removed after two hours. */
+  /** Staged files of abandoned reports are removed after vulnreport.attachments.staging-retention. */
   @Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT1M")
   public void removeAbandonedStaging() {
     Path dir = stagingDir();
     if (!Files.isDirectory(dir)) {
       return;
     }
-    Instant limit = Instant.now().minus(Duration.ofHours(2));
+    Instant limit = Instant.now().minus(properties.stagingRetention());
     try (Stream<Path> files = Files.list(dir)) {
       files.filter(p -> {
         try {

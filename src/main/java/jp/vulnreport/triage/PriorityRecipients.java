@@ -3,6 +3,7 @@ package jp.vulnreport.triage;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.vulnreport.notification.MailAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +19,6 @@ public class PriorityRecipients {
   /** TLP 2.0 labels, least to most restricted. */
   public static final List<String> TLP = List.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
   static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,39}$");
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   public record Recipient(String id, String organization, String sector, String email, String acceptedTlp,
       boolean active) {
@@ -43,7 +43,7 @@ public class PriorityRecipients {
     if (blank(r.organization()) || blank(r.sector())) {
       throw new IllegalArgumentException("organization and sector must not be empty");
     }
-    if (r.email() == null || !EMAIL.matcher(r.email()).matches()) {
+    if (!MailAddresses.valid(r.email())) {
       throw new IllegalArgumentException("email is not a mail address");
     }
     if (!TLP.contains(r.acceptedTlp())) {

@@ -1,9 +1,9 @@
 package jp.vulnreport.website;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 import jp.vulnreport.cases.CaseMessages;
 import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.notification.MailAddresses;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +20,6 @@ public class WebsiteCommands {
 
   public static final String MSG_CONTACT_NAMED = "Msg_OperatorContactNamed";
   public static final String MSG_RESPONSE = "Msg_OperatorResponse";
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final RuntimeService runtime;
   private final CaseMessages messages;
@@ -45,7 +44,7 @@ public class WebsiteCommands {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("name");
     }
-    if (email == null || email.length() > 320 || !EMAIL.matcher(email.strip()).matches()) {
+    if (!MailAddresses.valid(email)) {
       throw new IllegalArgumentException("email");
     }
     register.event(trackingNumber, "operator", "OPERATOR_CONTACT_NAMED", name.strip());
