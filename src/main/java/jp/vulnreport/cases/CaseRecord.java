@@ -29,5 +29,7 @@ public record CaseRecord(
     OffsetDateTime closedAt,
     /** 起算日: the first contact with the developer (coordination). */
     OffsetDateTime startDateAt,
+    /** 詳細情報連絡日: the details first went to a developer (coordination). */
+    OffsetDateTime detailsSentAt,
     /** The advisory's publication, once public. */
     OffsetDateTime publishedAt) {}

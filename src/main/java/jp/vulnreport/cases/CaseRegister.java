@@ -27,7 +27,7 @@ public class CaseRegister {
   private static final String CASE_COLUMNS = "tracking_number, category, state, channel, reporter_id, "
       + "product_developer, product_name, website_url, summary, process_instance_id, received_at, accepted_at, "
       + "not_accepted_at, non_acceptance_reason, verified_at, cvss_vector, cvss_score, exploitation_status, "
-      + "handed_off_at, discontinued_at, discontinuation_reason, closed_at, start_date_at, published_at";
+      + "handed_off_at, discontinued_at, discontinuation_reason, closed_at, start_date_at, details_sent_at, published_at";
 
   /** Published when a case is closed (not accepted, discontinued, ...), in the closing transaction. */
   public record CaseClosed(String trackingNumber) {}
@@ -143,15 +143,25 @@ public class CaseRegister {
     events.publishEvent(new CaseClosed(trackingNumber));
   }
 
-  /** A website case ends: fixed, unresponsive or disputed. */
-  public void closeWebsite(String trackingNumber, CaseState outcome, String actor) {
-    if (outcome != CaseState.WEBSITE_FIXED && outcome != CaseState.WEBSITE_UNRESPONSIVE
-        && outcome != CaseState.WEBSITE_DISPUTED) {
-      throw new IllegalArgumentException(outcome + " is not a website outcome");
+  /**
+   * A case ends with an outcome of website handling (fixed, unresponsive, disputed) or of
+   * coordination (published, closed after notice, closed without publication).
+   */
+  public void close(String trackingNumber, CaseState outcome, String actor) {
+    if (!outcome.isFinal() || outcome == CaseState.DISCONTINUED || outcome == CaseState.NOT_ACCEPTED) {
+      throw new IllegalArgumentException(outcome + " is not an outcome of handling");
     }
     jdbc.update("UPDATE vr_case SET closed_at = ? WHERE tracking_number = ?", now(), trackingNumber);
     transition(trackingNumber, outcome, actor);
     events.publishEvent(new CaseClosed(trackingNumber));
+  }
+
+  /** The details went to a developer (詳細情報連絡日); the first time counts for the case. Kept once set. */
+  public void recordDetailsSent(String trackingNumber, OffsetDateTime at, String actor) {
+    if (jdbc.update("UPDATE vr_case SET details_sent_at = ? WHERE tracking_number = ? AND details_sent_at IS NULL",
+        at, trackingNumber) > 0) {
+      event(trackingNumber, actor, "DETAILS_SENT", at.toString());
+    }
   }
 
   /** Receipt staff file a report under the right category (and the site's address, for a website). */
@@ -211,7 +221,7 @@ public class CaseRegister {
       ts(rs, "not_accepted_at"), reason(rs.getString("non_acceptance_reason")), ts(rs, "verified_at"),
       rs.getString("cvss_vector"), rs.getBigDecimal("cvss_score"), rs.getString("exploitation_status"),
       ts(rs, "handed_off_at"), ts(rs, "discontinued_at"), rs.getString("discontinuation_reason"),
-      ts(rs, "closed_at"), ts(rs, "start_date_at"), ts(rs, "published_at"));
+      ts(rs, "closed_at"), ts(rs, "start_date_at"), ts(rs, "details_sent_at"), ts(rs, "published_at"));
 
   private static OffsetDateTime ts(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class);

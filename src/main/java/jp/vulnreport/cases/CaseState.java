@@ -17,6 +17,13 @@ public enum CaseState {
   WEBSITE_FIXED("修正済み（完了）", "Fixed (closed)"),
   WEBSITE_UNRESPONSIVE("運営者の応答なし（完了）", "Operator unresponsive (closed)"),
   WEBSITE_DISPUTED("運営者と見解相違（完了）", "Disputed by the operator (closed)"),
+  DEVELOPER_IDENTIFICATION("製品開発者の特定中", "Identifying the product developer"),
+  DEVELOPER_CONTACTING("製品開発者へ連絡中", "Contacting the product developer"),
+  DEVELOPER_COORDINATING("製品開発者と調整中", "Coordinating with the product developer"),
+  PUBLICATION_SCHEDULED("公表日決定（公表準備中）", "Publication date set"),
+  PUBLISHED("公表済み（完了）", "Published (closed)"),
+  CLOSED_LOW_IMPACT("開発者への通知をもって完了", "Closed after the developer was notified"),
+  CLOSED_WITHOUT_PUBLICATION("公表せずに完了", "Closed without publication"),
   DISCONTINUED("取りやめ", "Discontinued");
 
   private final String ja;
@@ -37,6 +44,7 @@ public enum CaseState {
 
   public boolean isFinal() {
     return this == NOT_ACCEPTED || this == DISCONTINUED || this == WEBSITE_FIXED || this == WEBSITE_UNRESPONSIVE
-        || this == WEBSITE_DISPUTED;
+        || this == WEBSITE_DISPUTED || this == PUBLISHED || this == CLOSED_LOW_IMPACT
+        || this == CLOSED_WITHOUT_PUBLICATION;
   }
 }

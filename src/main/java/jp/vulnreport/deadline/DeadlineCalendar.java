@@ -36,6 +36,7 @@ public class DeadlineCalendar {
     return switch (unit) {
       case HOURS -> local.plusHours(amount);
       case CALENDAR_DAYS -> local.plusDays(amount);
+      case CALENDAR_MONTHS -> local.plusMonths(amount);
       case BUSINESS_DAYS -> {
         LocalDate day = local.toLocalDate();
         for (int counted = 0; counted < amount; ) {
@@ -46,6 +47,32 @@ public class DeadlineCalendar {
         }
         LocalTime end = properties.businessDayEndTime() != null ? properties.businessDayEndTime() : LocalTime.of(23, 59, 59);
         yield day.atTime(end).atZone(zone);
+      }
+    };
+  }
+
+  /**
+   * The moment {@code amount} units before {@code end} ("warn 15 days before the target"); business
+   * days step back over non-business days and keep the time of day.
+   */
+  public ZonedDateTime minus(ZonedDateTime end, int amount, DeadlineUnit unit) {
+    if (amount < 0) {
+      throw new IllegalArgumentException("a deadline period cannot be negative: " + amount);
+    }
+    ZonedDateTime local = end.withZoneSameInstant(zone);
+    return switch (unit) {
+      case HOURS -> local.minusHours(amount);
+      case CALENDAR_DAYS -> local.minusDays(amount);
+      case CALENDAR_MONTHS -> local.minusMonths(amount);
+      case BUSINESS_DAYS -> {
+        ZonedDateTime t = local;
+        for (int counted = 0; counted < amount; ) {
+          t = t.minusDays(1);
+          if (isBusinessDay(t.toLocalDate())) {
+            counted++;
+          }
+        }
+        yield t;
       }
     };
   }

@@ -64,6 +64,9 @@ public class Deadlines {
     if (kind.equals("PERSONAL_DATA_RETENTION")) {
       return caseTime(trackingNumber, "closed_at");
     }
+    if (kind.equals("PUBLICATION_TARGET")) {
+      return caseTime(trackingNumber, "start_date_at");
+    }
     return now();
   }
 
@@ -148,6 +151,40 @@ public class Deadlines {
         p.decisionVersion(), now());
     return Optional.of(new Deadline(trackingNumber, kind, d.startsAt(), due, p.amount(), p.unit(), p.basis(),
         p.decisionId(), p.decisionVersion()));
+  }
+
+  /**
+   * The moment the policy's period of {@code leadKind} before the last stored deadline of
+   * {@code kind} ("warn 15 days before the publication target").
+   */
+  public OffsetDateTime before(String trackingNumber, String kind, String leadKind, String exploitation,
+      String priority) {
+    DeadlinePolicy.Period lead = policy.period(leadKind, exploitation, priority);
+    return calendar.minus(latest(trackingNumber, kind).dueAt().toZonedDateTime(), lead.amount(), lead.unit())
+        .toOffsetDateTime();
+  }
+
+  /**
+   * An agreed extension: the deadline of {@code kind} moves to {@code newDue}, later than the one
+   * stored, with the reason as its basis. The same start, so the policy's original stays on record.
+   */
+  @Transactional
+  public Deadline extend(String trackingNumber, String kind, OffsetDateTime newDue, String reason) {
+    Deadline d = latest(trackingNumber, kind);
+    if (!newDue.isAfter(d.dueAt())) {
+      throw new IllegalArgumentException("the new " + kind + " must be later than " + d.dueAt());
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("an extension needs a reason");
+    }
+    int days = (int) java.time.Duration.between(d.startsAt(), newDue).toDays();
+    String basis = "延長 / extended: " + reason.strip();
+    jdbc.update("INSERT INTO vr_deadline (tracking_number, kind, starts_at, due_at, amount, unit, basis, "
+            + "policy_decision_id, policy_version, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        trackingNumber, kind, d.startsAt(), newDue, days, DeadlineUnit.CALENDAR_DAYS.name(),
+        basis.length() > 500 ? basis.substring(0, 500) : basis, d.policyDecisionId(), d.policyVersion(), now());
+    return new Deadline(trackingNumber, kind, d.startsAt(), newDue, days, DeadlineUnit.CALENDAR_DAYS, basis,
+        d.policyDecisionId(), d.policyVersion());
   }
 
   /** The kinds of deadline stored for a case. */

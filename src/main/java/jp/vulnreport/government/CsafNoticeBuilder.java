@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import jp.vulnreport.cases.CaseRecord;
@@ -103,14 +104,7 @@ public class CsafNoticeBuilder {
     }
     vuln.putObject("product_status").putArray("known_affected").add(PRODUCT_ID);
     if (c.cvssVector() != null && c.cvssVector().startsWith("CVSS:3.")) {
-      var r = cvss.evaluate(c.cvssVector());
-      ObjectNode score = vuln.putArray("scores").addObject();
-      score.putArray("products").add(PRODUCT_ID);
-      ObjectNode v3 = score.putObject("cvss_v3");
-      v3.put("version", c.cvssVector().substring(5, 8));
-      v3.put("vectorString", r.vector());
-      v3.put("baseScore", r.baseScore());
-      v3.put("baseSeverity", r.severity());
+      score(vuln, c.cvssVector(), List.of(PRODUCT_ID));
     }
     ObjectNode threat = vuln.putArray("threats").addObject();
     threat.put("category", "exploit_status");
@@ -124,7 +118,21 @@ public class CsafNoticeBuilder {
     return root;
   }
 
-  private static void note(ArrayNode notes, String category, String title, String text) {
+  /** A CVSS v3 score of {@code vector} for the products, on a CSAF vulnerability. */
+  public void score(ObjectNode vuln, String vector, List<String> productIds) {
+    var r = cvss.evaluate(vector);
+    ObjectNode score = vuln.putArray("scores").addObject();
+    ArrayNode products = score.putArray("products");
+    productIds.forEach(products::add);
+    ObjectNode v3 = score.putObject("cvss_v3");
+    v3.put("version", vector.substring(5, 8));
+    v3.put("vectorString", r.vector());
+    v3.put("baseScore", r.baseScore());
+    v3.put("baseSeverity", r.severity());
+  }
+
+  /** A CSAF note. */
+  public static void note(ArrayNode notes, String category, String title, String text) {
     ObjectNode note = notes.addObject();
     note.put("category", category);
     note.put("text", text == null || text.isBlank() ? "-" : text);

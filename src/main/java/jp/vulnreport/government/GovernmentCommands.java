@@ -1,6 +1,11 @@
 package jp.vulnreport.government;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import jp.vulnreport.notification.MailService;
+import jp.vulnreport.notification.Recipient;
+import jp.vulnreport.security.AsSystem;
 import java.util.Map;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.process.ProcessKeys;
@@ -27,10 +32,12 @@ public class GovernmentCommands {
   private final CvssService cvss;
 
   private final IdentityService identity;
+  private final MailService mail;
   private final CaseMessages messages;
 
   public GovernmentCommands(CaseMessages messages, RuntimeService runtime, GovernmentNotices notices, CaseRegister register, CvssService cvss,
-      IdentityService identity) {
+      IdentityService identity, MailService mail) {
+    this.mail = mail;
     this.identity = identity;
     this.messages = messages;
     this.cvss = cvss;
@@ -61,6 +68,36 @@ public class GovernmentCommands {
         Map.of("updateText", text.strip(), "updateRound", round),
         "the Cabinet Office notice of " + trackingNumber + " is not waiting for updates (not yet sent or acknowledged?)");
     notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text.strip());
+  }
+
+  /**
+   * Tells the Cabinet Office of a change of the case when a notice is out: through the track when
+   * it was acknowledged (the track waits for updates), directly by mail when it was sent but not yet
+   * acknowledged. Returns UPDATE_SENT; NO_NOTICE without a notice; NOT_WAITING when the track has
+   * ended or does not take updates now. {@code key}
+   * makes the direct mail idempotent.
+   */
+  @Transactional
+  public String inform(String trackingNumber, String key, String text, boolean closing) {
+    Optional<GovernmentNotification> notice = notices.find(trackingNumber);
+    if (notice.isEmpty()) {
+      return "NO_NOTICE";
+    }
+    boolean waiting = AsSystem.call(identity, () -> runtime.createExecutionQuery()
+        .processDefinitionKey(ProcessKeys.GOVERNMENT_NOTIFICATION).processInstanceBusinessKey(trackingNumber)
+        .messageEventSubscriptionName(closing ? MSG_CLOSED : MSG_UPDATE).count() > 0);
+    if ("ACKNOWLEDGED".equals(notice.get().status()) && waiting) {
+      update(trackingNumber, text, closing);
+      return "UPDATE_SENT";
+    }
+    if ("NOTIFIED".equals(notice.get().status())) {
+      // sent but not yet acknowledged: the update goes out now rather than waiting for the acknowledgement
+      mail.send("government-inform:" + key, trackingNumber, "government-update", Recipient.CABINET_OFFICE, null,
+          Map.of("update", text), List.of());
+      notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text);
+      return "UPDATE_SENT";
+    }
+    return "NOT_WAITING";
   }
 
   /**

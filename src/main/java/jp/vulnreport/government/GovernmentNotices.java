@@ -12,7 +12,7 @@ import java.util.Optional;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.deadline.Deadlines;
-import jp.vulnreport.intake.ReportSubmission;
+import jp.vulnreport.intake.StoredReports;
 import jp.vulnreport.notification.Attachment;
 import jp.vulnreport.notification.MailRecords;
 import jp.vulnreport.notification.MailService;
@@ -41,9 +41,12 @@ public class GovernmentNotices {
   private final CsafValidator validator;
   private final MailService mail;
   private final ObjectMapper mapper;
+  private final StoredReports reports;
 
   public GovernmentNotices(JdbcTemplate jdbc, CaseRegister register, GovernmentCriteria criteria,
-      Deadlines deadlines, CsafNoticeBuilder csaf, CsafValidator validator, MailService mail, ObjectMapper mapper) {
+      Deadlines deadlines, CsafNoticeBuilder csaf, CsafValidator validator, MailService mail, ObjectMapper mapper,
+      StoredReports reports) {
+    this.reports = reports;
     this.jdbc = jdbc;
     this.register = register;
     this.criteria = criteria;
@@ -192,7 +195,7 @@ public class GovernmentNotices {
 
   /** The CSAF document the notice carries (also for review before sending). */
   public JsonNode csafDocument(CaseRecord c, GovernmentNotification n) {
-    return csaf.build(c, report(c.trackingNumber()), n, n.tlp() == null ? "AMBER" : n.tlp(), register.now());
+    return csaf.build(c, reports.get(c.trackingNumber()), n, n.tlp() == null ? "AMBER" : n.tlp(), register.now());
   }
 
   public void vendorDecision(String trackingNumber, String decision, boolean informed, String actor) {
@@ -229,16 +232,6 @@ public class GovernmentNotices {
   public List<GovernmentNotification> recognisedBetween(OffsetDateTime from, OffsetDateTime to) {
     return jdbc.query("SELECT * FROM vr_government_notification WHERE recognised_at >= ? AND recognised_at < ? "
         + "ORDER BY recognised_at", GovernmentNotices::row, from, to);
-  }
-
-  private ReportSubmission report(String trackingNumber) {
-    String json = jdbc.queryForObject("SELECT report_json FROM vr_case WHERE tracking_number = ?", String.class,
-        trackingNumber);
-    try {
-      return mapper.readValue(json, ReportSubmission.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored report of " + trackingNumber + " is unreadable", e);
-    }
   }
 
   private static String blankToNull(String s) {

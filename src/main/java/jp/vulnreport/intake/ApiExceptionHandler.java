@@ -45,6 +45,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", "No such case, or the token does not match it.");
   }
 
+  @ExceptionHandler(jp.vulnreport.coordination.DeveloperNotFoundException.class)
+  ProblemDetail developerNotFound(jp.vulnreport.coordination.DeveloperNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
   @ExceptionHandler(LinkRefusedException.class)
   ProblemDetail linkRefused(LinkRefusedException e) {
     ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Link no longer valid", e.getMessage()

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Configuration
 public class PublicPagesConfig implements WebMvcConfigurer {
 
-  static final String[] PAGES = {"/", "/report", "/report/**", "/status/**", "/developer/**", "/operator/**"};
+  static final String[] PAGES = {"/", "/report", "/report/**", "/status/**", "/developer/**", "/operator/**",
+      "/advisories", "/advisories/**", "/unreachable-developers", "/unreachable-developers.json"};
   public static final Locale DEFAULT = Locale.JAPANESE;
 
   @Bean

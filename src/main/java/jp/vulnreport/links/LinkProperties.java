@@ -24,6 +24,11 @@ public record LinkProperties(
   }
 
   /** The status page of a discoverer's token, as an absolute address. */
+  /** A public page of the site (advisories, the unreachable-developers list). */
+  public String publicUrl(String path) {
+    return stripSlash(publicBaseUrl) + path;
+  }
+
   public String statusUrl(String token) {
     return stripSlash(publicBaseUrl) + "/status/" + token;
   }

@@ -94,6 +94,27 @@ public class CaseMailModel {
           default -> throw new IllegalStateException("case " + c.trackingNumber() + " is not closed as a website case");
         }
       }
+      case "coordination-dates" -> {
+        m.put("startDate", c.startDateAt() == null ? "-" : jst(c.startDateAt()));
+        m.put("detailsSentAt", c.detailsSentAt() == null ? "-" : jst(c.detailsSentAt()));
+      }
+      case "coordination-closed" -> {
+        switch (c.state()) {
+          case CLOSED_LOW_IMPACT -> {
+            m.put("outcomeJa", "影響が限定的な脆弱性と判断し、製品開発者へ脆弱性の情報を通知したことをもって取扱いを終了します。"
+                + "JVN での公表は行いません。");
+            m.put("outcomeEn", "The vulnerability was judged to have limited impact. The product developer has been"
+                + " notified, and the handling ends here without publication on JVN.");
+          }
+          case CLOSED_WITHOUT_PUBLICATION -> {
+            m.put("outcomeJa", "製品開発者との調整の結果（製品が影響を受けない、または公表判定委員会が公表しないと判断）、"
+                + "JVN での公表は行わずに取扱いを終了します。");
+            m.put("outcomeEn", "As a result of coordination (the product is not affected, or the publication judgement"
+                + " committee decided against publication), the handling ends without publication on JVN.");
+          }
+          default -> throw new IllegalStateException("case " + c.trackingNumber() + " is not closed without publication");
+        }
+      }
       default -> { }
     }
     return m;

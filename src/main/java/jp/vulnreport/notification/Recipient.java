@@ -8,6 +8,8 @@ public enum Recipient {
   CABINET_OFFICE,
   /** The product developer's contact given on the case (variable vendorContactEmail). */
   VENDOR,
+  /** A product developer in coordination, at the address the process gives (registry, then its contact point). */
+  DEVELOPER,
   /** A website's operator, at the address the process gives (published contact, then the contact point). */
   OPERATOR,
   /** A registered priority information recipient (critical infrastructure), at its registered address. */

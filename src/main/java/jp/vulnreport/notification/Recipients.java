@@ -46,6 +46,8 @@ public class Recipients {
           "Cabinet Office, National Cybersecurity Office");
       case OPERATOR -> new Addressee(role, "case-contact", List.of(address(contactAddress, null)),
           "ウェブサイト運営者 ご担当者様", "Website operator");
+      case DEVELOPER -> new Addressee(role, "developer-contact", addresses(contactAddress),
+          "製品開発者 ご担当者様", "Product security contact");
       case PRIORITY_RECIPIENT -> new Addressee(role, "priority-recipient", List.of(address(contactAddress, null)),
           "優先情報提供先 ご担当者様", "Priority information contact");
       case VENDOR -> new Addressee(role, "case-contact", List.of(address(contactAddress, null)),
@@ -54,6 +56,20 @@ public class Recipients {
       case LIAISON -> group(role, Groups.LIAISON, "政府連絡担当各位", "Government liaison team");
       case MANAGER -> group(role, Groups.MANAGER, "管理者各位", "Managers");
     };
+  }
+
+  /** One or more addresses separated by commas or newlines (a developer may register several). */
+  private static List<InternetAddress> addresses(String list) {
+    if (list == null || list.isBlank()) {
+      throw new IllegalStateException("no mail address given");
+    }
+    List<InternetAddress> to = new ArrayList<>();
+    for (String a : list.split("[,\\n]")) {
+      if (!a.isBlank()) {
+        to.add(address(a, null));
+      }
+    }
+    return to;
   }
 
   private Addressee group(Recipient role, String group, String greetingJa, String greetingEn) {

@@ -130,20 +130,32 @@ public class GovernmentDelegates {
   @Bean
   JavaDelegate informVendorDelegate(GovernmentNotices notices, MailService mail) {
     return execution -> {
-      String tn = Variables.trackingNumber(execution);
-      String decision = Variables.string(execution, "vendorDecision");
-      String address = Variables.string(execution, "vendorContactEmail");
-      String actor = Actors.current(execution.getProcessEngineServices());
-      if ("WITHHOLD".equals(decision)) {
-        notices.vendorDecision(tn, "WITHHELD", false, actor);
-      } else if (address == null || address.isBlank()) {
-        notices.vendorDecision(tn, "NO_CONTACT", false, actor);
-      } else {
-        mail.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), tn,
-            "government-notice-vendor", Recipient.VENDOR, address, java.util.Map.of(), java.util.List.of());
-        notices.vendorDecision(tn, "INFORMED", true, actor);
-      }
+      informVendor(execution, notices, mail);
+      // a case in coordination hears of the notice there (coordinators may tell the developers)
+      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MSG_NOTICE_SENT)
+          .processInstanceBusinessKey(Variables.trackingNumber(execution)).correlateAllWithResult();
     };
+  }
+
+  /** Message to the case's coordination: the Cabinet Office was notified and the vendor decision is made. */
+  public static final String MSG_NOTICE_SENT = "Msg_GovernmentNoticeSent";
+
+  /** Mails the vendor unless liaison withheld it or no vendor contact is known; records the decision. */
+  private static void informVendor(org.camunda.bpm.engine.delegate.DelegateExecution execution,
+      GovernmentNotices notices, MailService mail) {
+    String tn = Variables.trackingNumber(execution);
+    String decision = Variables.string(execution, "vendorDecision");
+    String address = Variables.string(execution, "vendorContactEmail");
+    String actor = Actors.current(execution.getProcessEngineServices());
+    if ("WITHHOLD".equals(decision)) {
+      notices.vendorDecision(tn, "WITHHELD", false, actor);
+    } else if (address == null || address.isBlank()) {
+      notices.vendorDecision(tn, "NO_CONTACT", false, actor);
+    } else {
+      mail.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), tn,
+          "government-notice-vendor", Recipient.VENDOR, address, java.util.Map.of(), java.util.List.of());
+      notices.vendorDecision(tn, "INFORMED", true, actor);
+    }
   }
 
   @Bean

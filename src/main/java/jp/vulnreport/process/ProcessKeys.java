@@ -10,6 +10,9 @@ public final class ProcessKeys {
   public static final String WEBSITE_VULNERABILITY_REPORT = "WebsiteVulnerabilityReport";
   public static final String PRIORITY_INFORMATION_PROVISION = "PriorityInformationProvision";
   public static final String EXPLOITATION_REPORT = "ExploitationReport";
+  public static final String COORDINATION = "Coordination";
+  public static final String DEVELOPER_COORDINATION = "DeveloperCoordination";
+  public static final String DEVELOPER_RESPONSE_ENTRY = "DeveloperResponseEntry";
 
   public static final String MSG_CLARIFICATION_REPLY = "Msg_ClarificationReply";
   public static final String MSG_DISCONTINUE = "Msg_Discontinue";

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Sends one templated mail. Input parameters: {@code mailTemplate}, {@code mailRecipient} (default
  * DISCOVERER; VENDOR and OPERATOR go to {@code mailTo}, VENDOR by default to the variable
  * vendorContactEmail), optionally {@code mailRound} when the
- * same activity sends once per round and {@code mailUpdate} (the text of a follow-up update). The
+ * same activity sends once per round, {@code mailUpdate} (the text of a follow-up update) and
+ * {@code mailValues} (a map of further template values, e.g. the publication date). The
  * idempotency key is process instance + activity (+ round): a retried job never sends twice.
  */
 @Component("sendMailDelegate")
@@ -35,10 +36,17 @@ public class SendMailDelegate implements JavaDelegate {
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
         + (round == null ? "" : ":" + round);
     Object update = execution.getVariableLocal("mailUpdate");
+    Map<String, String> values = new java.util.HashMap<>();
+    if (update != null) {
+      values.put("update", update.toString());
+    }
+    if (execution.getVariableLocal("mailValues") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> values.put(k.toString(), v == null ? "-" : v.toString()));
+    }
     mailService.send(key, Variables.trackingNumber(execution), template,
         recipient == null ? Recipient.DISCOVERER : Recipient.valueOf(recipient),
         execution.getVariableLocal("mailTo") != null ? execution.getVariableLocal("mailTo").toString()
             : Variables.string(execution, "vendorContactEmail"),
-        update == null ? Map.of() : Map.of("update", update.toString()), List.of());
+        values, List.of());
   }
 }

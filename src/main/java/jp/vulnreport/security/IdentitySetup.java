@@ -67,7 +67,8 @@ public class IdentitySetup implements ApplicationRunner {
     Grants grants = new Grants();
     List<String> processes = List.of(ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, ProcessKeys.GOVERNMENT_NOTIFICATION,
         ProcessKeys.CASE_DISCONTINUATION, ProcessKeys.WEBSITE_VULNERABILITY_REPORT, ProcessKeys.EXPLOITATION_REPORT,
-        ProcessKeys.PRIORITY_INFORMATION_PROVISION, ProcessKeys.PERSONAL_DATA_RETENTION);
+        ProcessKeys.PRIORITY_INFORMATION_PROVISION, ProcessKeys.PERSONAL_DATA_RETENTION, ProcessKeys.COORDINATION,
+        ProcessKeys.DEVELOPER_COORDINATION, ProcessKeys.DEVELOPER_RESPONSE_ENTRY);
     for (String g : Groups.STAFF) {
       grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grants.add(g, Resources.FILTER, "*", Permissions.READ);
@@ -88,6 +89,13 @@ public class IdentitySetup implements ApplicationRunner {
           ProcessDefinitionPermissions.CREATE_INSTANCE);
       grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
+    // coordination with developers: coordinators (tracking number and summary in Tasklist's lists), and the
+    // Tasklist form that enters a developer's answer given by mail or phone
+    for (String p : List.of(ProcessKeys.COORDINATION, ProcessKeys.DEVELOPER_COORDINATION)) {
+      grants.add(Groups.COORDINATION, Resources.PROCESS_DEFINITION, p, ProcessDefinitionPermissions.READ_INSTANCE);
+    }
+    grants.add(Groups.COORDINATION, Resources.PROCESS_DEFINITION, ProcessKeys.DEVELOPER_RESPONSE_ENTRY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     // priority information provision: liaison decides
     grants.add(Groups.LIAISON, Resources.PROCESS_DEFINITION, ProcessKeys.PRIORITY_INFORMATION_PROVISION,
         ProcessDefinitionPermissions.READ_INSTANCE);

@@ -33,7 +33,8 @@ public class WebSecurityConfig {
   @ConditionalOnProperty(name = "vulnreport.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
   FilterRegistrationBean<RateLimitFilter> rateLimit(RateLimitProperties properties) {
     FilterRegistrationBean<RateLimitFilter> reg = new FilterRegistrationBean<>(new RateLimitFilter(properties));
-    reg.addUrlPatterns("/api/reports/*", "/report/*", "/status/*", "/developer/*", "/operator/*");
+    reg.addUrlPatterns("/api/reports/*", "/report/*", "/status/*", "/developer/*", "/operator/*", "/advisories",
+        "/advisories/*", "/unreachable-developers", "/unreachable-developers.json");
     reg.setName("public-rate-limit");
     reg.setOrder(5);
     return reg;
@@ -68,6 +69,13 @@ public class WebSecurityConfig {
       IdentityService identityService) {
     return staff(identityService, "priority-recipients-api-authentication", 14,
         Set.of(Groups.LIAISON, Groups.MANAGER), "/api/priority-recipients", "/api/priority-recipients/*");
+  }
+
+  /** The registry of product developers: coordination (changes it) and managers (read it). */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> developersApiAuthentication(IdentityService identityService) {
+    return staff(identityService, "developers-api-authentication", 15,
+        Set.of(Groups.COORDINATION, Groups.MANAGER), "/api/developers", "/api/developers/*");
   }
 
   /** HTTP Basic against Camunda's users for {@code patterns}; members of {@code groups} (and admins) pass. */

@@ -43,7 +43,7 @@ public class WebsiteDelegates {
   /** Task_RecordOutcome: the case closes as the variable websiteOutcome says. */
   @Bean
   JavaDelegate websiteOutcomeDelegate(CaseRegister register) {
-    return execution -> register.closeWebsite(execution.getProcessBusinessKey(),
+    return execution -> register.close(execution.getProcessBusinessKey(),
         CaseState.valueOf("WEBSITE_" + execution.getVariable("websiteOutcome")), CaseRegister.SYSTEM);
   }
 

@@ -43,7 +43,22 @@ class DeadlinePolicyTest extends IntegrationTest {
       "WEBSITE_FIX_CUTOFF, -, -, 90, CALENDAR_DAYS, ウェブサイトの修正",
       "WEBSITE_RESPONSE_REVIEW, -, -, 3, BUSINESS_DAYS, 修正完了報告の確認",
       "PRIORITY_PROVISION, ACTIVE, -, 4, HOURS, 優先情報提供",
-      "PRIORITY_PROVISION, SUSPECTED, -, 1, BUSINESS_DAYS, 優先情報提供"})
+      "PRIORITY_PROVISION, SUSPECTED, -, 1, BUSINESS_DAYS, 優先情報提供",
+      "DEVELOPER_IDENTIFICATION, -, -, 2, BUSINESS_DAYS, 製品開発者の特定と最初の連絡",
+      "DEVELOPER_CONTACT_REMINDER, -, -, 14, CALENDAR_DAYS, 製品開発者への最初の連絡",
+      "DEVELOPER_RESPONSE_REMINDER, -, -, 14, CALENDAR_DAYS, 製品開発者の回答",
+      "DEVELOPER_UNREACHABLE, -, -, 60, CALENDAR_DAYS, 連絡不能",
+      "PRODUCT_LISTING, -, -, 3, CALENDAR_MONTHS, 連絡不能",
+      "COMMITTEE_REFERRAL, -, -, 3, CALENDAR_MONTHS, 連絡不能",
+      "PUBLICATION_JUDGEMENT, -, -, 30, CALENDAR_DAYS, 公表判定委員会の判断",
+      "PUBLICATION_TARGET, ACTIVE, -, 7, CALENDAR_DAYS, 公表目標日",
+      "PUBLICATION_TARGET, -, -, 45, CALENDAR_DAYS, 公表目標日",
+      "PUBLICATION_WARNING, -, -, 15, CALENDAR_DAYS, 公表目標日の事前確認",
+      "PUBLICATION_TARGET_REVIEW, -, -, 2, BUSINESS_DAYS, 公表目標日の確認",
+      "PUBLICATION_DATE_DECISION, -, -, 2, BUSINESS_DAYS, 公表日の決定",
+      "ADVISORY_DRAFT, -, -, 3, BUSINESS_DAYS, 公表文",
+      "GOVERNMENT_NOTICE_REVIEW, -, -, 1, BUSINESS_DAYS, 政府通知の確認",
+      "PUBLICATION_TARGET, SUSPECTED, -, 45, CALENDAR_DAYS, 公表目標日"})
   void rule(String kind, String exploitation, String priority, int amount, DeadlineUnit unit, String basisWord) {
     DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
     assertThat(p.amount()).isEqualTo(amount);

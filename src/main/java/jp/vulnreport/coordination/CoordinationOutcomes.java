@@ -1,0 +1,61 @@
+package jp.vulnreport.coordination;
+
+import java.util.List;
+import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.cases.CaseState;
+import jp.vulnreport.government.GovernmentCommands;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How a coordinated case ends: published, or closed without publication; the Cabinet Office hears of it. */
+@Service
+public class CoordinationOutcomes {
+
+  /** What the case does after every developer's part ended. */
+  public enum CaseOutcome { PUBLISH, LOW_IMPACT, NO_PUBLICATION }
+
+  private final Coordinations coordinations;
+  private final Advisories advisories;
+  private final CaseRegister register;
+  private final GovernmentCommands government;
+
+  public CoordinationOutcomes(Coordinations coordinations, Advisories advisories, CaseRegister register,
+      GovernmentCommands government) {
+    this.coordinations = coordinations;
+    this.advisories = advisories;
+    this.register = register;
+    this.government = government;
+  }
+
+  /**
+   * Low impact closes after notice; an advisory is published when a developer is affected and ready
+   * or the committee decided to publish; otherwise (all not affected, committee against) no advisory.
+   */
+  public CaseOutcome summarise(String trackingNumber, boolean lowImpact) {
+    List<Coordinations.Coordination> all = coordinations.forCase(trackingNumber);
+    if (lowImpact || all.stream().allMatch(c -> c.outcome() == Coordinations.Outcome.LOW_IMPACT_NOTIFIED)) {
+      return CaseOutcome.LOW_IMPACT;
+    }
+    boolean publish = all.stream().anyMatch(c -> c.outcome() == Coordinations.Outcome.READY
+        || c.outcome() == Coordinations.Outcome.COMMITTEE_PUBLISH);
+    return publish ? CaseOutcome.PUBLISH : CaseOutcome.NO_PUBLICATION;
+  }
+
+  /** Closing without an advisory: after notice (low impact), not affected, or the committee decided so. */
+  @Transactional
+  public void closeWithoutPublication(String trackingNumber, CaseOutcome outcome) {
+    CaseState state = outcome == CaseOutcome.LOW_IMPACT ? CaseState.CLOSED_LOW_IMPACT : CaseState.CLOSED_WITHOUT_PUBLICATION;
+    register.close(trackingNumber, state, CaseRegister.SYSTEM);
+    government.inform(trackingNumber, "coordination-closed", "調整を終了しました（" + state.ja() + "） / coordination ended: "
+        + state.en(), true);
+  }
+
+  /** Publication day. */
+  @Transactional
+  public Advisories.Advisory publish(String trackingNumber) {
+    Advisories.Advisory a = advisories.publish(trackingNumber);
+    government.inform(trackingNumber, "coordination-published", "JVN で公表しました / published on JVN: " + a.id() + " "
+        + advisories.publicUrl(a), true);
+    return a;
+  }
+}

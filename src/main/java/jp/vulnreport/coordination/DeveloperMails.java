@@ -1,0 +1,96 @@
+package jp.vulnreport.coordination;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.intake.ReportSubmission;
+import jp.vulnreport.intake.StoredReports;
+import jp.vulnreport.links.LinkAudience;
+import jp.vulnreport.links.LinkProperties;
+import jp.vulnreport.links.PrivateLinks;
+import jp.vulnreport.notification.MailRecords;
+import jp.vulnreport.notification.MailService;
+import jp.vulnreport.notification.Recipient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mails to a developer in coordination, each with a private link of its own (issued in the same
+ * transaction, so the token exists in the mail only): first contact and its reminder to the
+ * registered addresses, the details and the status enquiry to the contact point. Sending the first
+ * contact records the start date (起算日); sending the details records 詳細情報連絡日.
+ */
+@Service
+public class DeveloperMails {
+
+  private final PrivateLinks links;
+  private final LinkProperties linkProperties;
+  private final MailService mail;
+  private final Coordinations coordinations;
+  private final DeveloperRegistry registry;
+  private final StoredReports reports;
+  private final CaseRegister register;
+  private final MailRecords records;
+
+  public DeveloperMails(MailRecords records, PrivateLinks links, LinkProperties linkProperties, MailService mail, Coordinations coordinations,
+      DeveloperRegistry registry, StoredReports reports, CaseRegister register) {
+    this.records = records;
+    this.links = links;
+    this.linkProperties = linkProperties;
+    this.mail = mail;
+    this.coordinations = coordinations;
+    this.registry = registry;
+    this.reports = reports;
+    this.register = register;
+  }
+
+  @Transactional
+  public MailRecords.MailRecord send(String key, String trackingNumber, String developerId, String template) {
+    var earlier = records.byKey(key);
+    if (earlier.isPresent()) {
+      return earlier.get();   // a retried job: sent before, no second link
+    }
+    Coordinations.Coordination c = coordinations.get(trackingNumber, developerId);
+    boolean toContactPoint = template.equals("developer-details") || template.equals("developer-response-reminder");
+    String to = toContactPoint && c.contactPointEmail() != null ? c.contactPointEmail()
+        : String.join(",", registry.get(developerId).contactEmails());
+    PrivateLinks.Issued link = links.issue(trackingNumber, LinkAudience.DEVELOPER, developerId, CaseRegister.SYSTEM);
+    Map<String, String> model = new HashMap<>(details(trackingNumber, template.equals("developer-details")));
+    model.put("developerName", c.developerName());
+    model.put("developerUrl", linkProperties.responseUrl(LinkAudience.DEVELOPER, link.token()));
+    model.put("linkExpiresAt", link.expiresAt().toLocalDate().toString());
+    model.put("contactPointName", c.contactPointName() == null ? "-" : c.contactPointName());
+    model.put("role", "DOWNSTREAM".equals(c.role())
+        ? "貴社製品に含まれるコンポーネントの脆弱性です / a vulnerability in a component your product contains"
+        : "貴社製品の脆弱性です / a vulnerability in your product");
+    MailRecords.MailRecord sent = mail.send(key, trackingNumber, template, Recipient.DEVELOPER, to, model, List.of());
+    if (template.equals("developer-first-contact")) {
+      coordinations.firstContact(trackingNumber, developerId, sent.sentAt());
+    } else if (template.equals("developer-details")) {
+      coordinations.detailsSent(trackingNumber, developerId, sent.sentAt());
+    }
+    return sent;
+  }
+
+  /** The product, and with {@code full} the report's technical content (never the discoverer's identity). */
+  private Map<String, String> details(String trackingNumber, boolean full) {
+    ReportSubmission r = reports.get(trackingNumber);
+    Map<String, String> m = new HashMap<>();
+    ReportSubmission.Product p = r.product();
+    m.put("productName", p == null ? "-" : p.name());
+    m.put("productVersions", p == null ? "-" : p.versions());
+    m.put("vulnType", r.vulnerability().type());
+    m.put("cwe", dash(r.vulnerability().cwe()));
+    m.put("details", full ? r.vulnerability().details() : "-");
+    m.put("reproduction", full ? dash(r.vulnerability().reproduction()) : "-");
+    m.put("environment", full ? dash(r.vulnerability().environment()) : "-");
+    m.put("impact", full ? dash(r.vulnerability().impact()) : "-");
+    m.put("workaround", full ? dash(r.vulnerability().workaround()) : "-");
+    return m;
+  }
+
+  private static String dash(String s) {
+    return s == null || s.isBlank() ? "-" : s;
+  }
+}

@@ -1,0 +1,144 @@
+package jp.vulnreport.coordination;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import jp.vulnreport.cases.CaseConflictException;
+import jp.vulnreport.cases.CaseRecord;
+import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.intake.PublicPage;
+import jp.vulnreport.links.LinkAudience;
+import jp.vulnreport.links.LinkPages;
+import jp.vulnreport.links.PrivateLinks;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The product developer's private page: name a contact point, then report status, fix, proposed
+ * publication date and statement (and questions for the discoverer). No account; the link is the
+ * key, and it names the developer it was issued to.
+ */
+@Controller
+@PublicPage
+public class DeveloperPageController {
+
+  private final LinkPages linkPages;
+  private final CaseRegister register;
+  private final Coordinations coordinations;
+  private final DeveloperCommands commands;
+  private final MessageSource messages;
+
+  public DeveloperPageController(LinkPages linkPages, CaseRegister register, Coordinations coordinations,
+      DeveloperCommands commands, MessageSource messages) {
+    this.linkPages = linkPages;
+    this.register = register;
+    this.coordinations = coordinations;
+    this.commands = commands;
+    this.messages = messages;
+  }
+
+  @GetMapping("/developer/{token}")
+  String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Optional<PrivateLinks.PrivateLink> link = linkPages.open(token, LinkAudience.DEVELOPER, "VIEW", request, response,
+        model);
+    return link.isEmpty() ? LinkPages.INVALID_VIEW : view(link.get(), token, model, Map.of());
+  }
+
+  @PostMapping("/developer/{token}/contact")
+  String contact(@PathVariable String token, @RequestParam(required = false) String name,
+      @RequestParam(required = false) String email, HttpServletRequest request, HttpServletResponse response,
+      Model model, RedirectAttributes redirect) {
+    model.addAttribute("name", name);
+    model.addAttribute("email", email);
+    return act(token, "CONTACT_POINT", (tn, dev) -> commands.nameContactPoint(tn, dev, name, email, "developer"),
+        "page.developer.contact.thanks", request, response, model, redirect);
+  }
+
+  @PostMapping("/developer/{token}/response")
+  String respond(@PathVariable String token, @RequestParam Map<String, String> form, HttpServletRequest request,
+      HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    model.addAttribute("form", form);
+    return act(token, "RESPONSE", (tn, dev) -> commands.respond(tn, dev, new Coordinations.Response(
+            enumOf(Coordinations.Status.class, form.get("status")),
+            enumOf(Coordinations.FixAvailability.class, form.get("fixAvailability")), form.get("fixedVersions"),
+            form.get("countermeasure"), date(form.get("proposedPublicationDate")), form.get("statement"),
+            form.get("question")), "developer"),
+        "page.developer.response.thanks", request, response, model, redirect);
+  }
+
+  /** Opens the link and does what the developer asked; field errors and "nothing waits" come back on the page. */
+  private String act(String token, String action, BiConsumer<String, String> command, String thanks,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    Optional<PrivateLinks.PrivateLink> link = linkPages.open(token, LinkAudience.DEVELOPER, action, request, response,
+        model);
+    if (link.isEmpty()) {
+      return LinkPages.INVALID_VIEW;
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    try {
+      command.accept(link.get().trackingNumber(), link.get().partyRef());
+    } catch (IllegalArgumentException e) {
+      errors.put(e.getMessage(), message("page.developer.error." + e.getMessage()));
+    } catch (CaseConflictException e) {
+      errors.put("form", message("page.developer.error.not-waiting"));
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return view(link.get(), token, model, errors);
+    }
+    redirect.addFlashAttribute("notice", message(thanks));
+    return "redirect:/developer/" + token;
+  }
+
+  private String view(PrivateLinks.PrivateLink link, String token, Model model, Map<String, String> errors) {
+    String tn = link.trackingNumber();
+    CaseRecord c = register.get(tn);
+    Optional<Coordinations.Coordination> k = coordinations.find(tn, link.partyRef());
+    model.addAttribute("trackingNumber", tn);
+    model.addAttribute("token", token);
+    model.addAttribute("productName", c.productName());
+    model.addAttribute("developerName", k.map(Coordinations.Coordination::developerName).orElse("-"));
+    model.addAttribute("waiting", commands.waiting(tn, link.partyRef()).name());
+    // the report's summary once the details went to the contact point
+    model.addAttribute("summary", k.map(x -> x.detailsSentAt() != null).orElse(false) ? c.summary() : null);
+    model.addAttribute("current", k.filter(x -> x.status() != null).orElse(null));
+    model.addAttribute("listed", k.map(Coordinations.Coordination::listed).orElse(false));
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", Map.of());
+    }
+    model.addAttribute("errors", errors);
+    return "public/developer";
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+    try {
+      return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return value == null || value.isBlank() ? null : LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("proposedPublicationDate");
+    }
+  }
+
+  private String message(String key) {
+    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+}

@@ -1,0 +1,301 @@
+package jp.vulnreport.process;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Map;
+import jp.vulnreport.coordination.Advisories;
+import jp.vulnreport.coordination.CaseDevelopers;
+import jp.vulnreport.coordination.CoordinationOutcomes;
+import jp.vulnreport.coordination.Coordinations;
+import jp.vulnreport.coordination.DeveloperCommands;
+import jp.vulnreport.coordination.DeveloperMails;
+import jp.vulnreport.coordination.Publications;
+import jp.vulnreport.government.GovernmentNotices;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates and listeners of Coordination, DeveloperCoordination and DeveloperResponseEntry: thin. */
+@Configuration
+public class CoordinationDelegates {
+
+  /** Task_IdentifyDevelopers (create): the registry's suggestions; low impact preset from triage (SSVC track). */
+  @Bean
+  TaskListener developerSuggestionsListener(CaseDevelopers developers, GovernmentNotices notices) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      task.setVariable("developerSuggestions", developers.suggestionsText(tn));
+      task.setVariable("governmentNoticeStatus", notices.find(tn).map(n -> n.status()).orElse("なし / none"));
+      if (task.getVariable("lowImpact") == null) {
+        task.setVariable("lowImpact", "track".equals(Variables.string(task, "ssvcPriority")));
+      }
+    };
+  }
+
+  /** Task_IdentifyDevelopers (complete): the chosen developers become the collection coordinated one by one. */
+  @Bean
+  TaskListener developerSelectionListener(CaseDevelopers developers) {
+    return task -> {
+      try {
+        task.setVariable("developerIds", new ArrayList<>(developers.choose(Variables.trackingNumber(task),
+            Variables.string(task, "developerIdsInput"), Variables.string(task, "newDeveloperName"),
+            Variables.string(task, "newDeveloperEmail"), Actors.of(task))));
+      } catch (IllegalArgumentException e) {
+        throw new ProcessEngineException(e.getMessage(), e);
+      }
+      task.setVariable("lowImpact", Boolean.TRUE.equals(task.getVariable("lowImpact")));
+    };
+  }
+
+  /** A mail with the developer's private link. Input parameters: mailTemplate, mailRound. */
+  @Bean
+  JavaDelegate developerContactMailDelegate(DeveloperMails mails) {
+    return execution -> mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
+            + Variables.string(execution, "developerId") + ":" + execution.getVariableLocal("mailRound"),
+        Variables.trackingNumber(execution), Variables.required(execution, "developerId"),
+        Variables.required(execution, "mailTemplate"));
+  }
+
+  @Bean
+  JavaDelegate publicationTargetDelegate(Publications publications) {
+    return publications::setTarget;
+  }
+
+  /** Task_ReviewPublicationTarget (complete): keep the target, or extend it with a reason. */
+  @Bean
+  TaskListener publicationTargetListener(Publications publications) {
+    return task -> {
+      boolean extend = Boolean.TRUE.equals(task.getVariable("extendTarget"));
+      if (extend) {
+        try {
+          publications.extendTarget(Variables.trackingNumber(task), date(task.getVariable("newTargetDate")),
+              Variables.string(task, "extensionReason"), Actors.of(task));
+        } catch (IllegalArgumentException e) {
+          throw new ProcessEngineException(e.getMessage(), e);
+        }
+      }
+      task.setVariable("targetExtended", extend);
+    };
+  }
+
+  @Bean
+  JavaDelegate coordinationSummaryDelegate(CoordinationOutcomes outcomes) {
+    return execution -> execution.setVariable("coordinationOutcome", outcomes.summarise(
+        Variables.trackingNumber(execution), Boolean.TRUE.equals(execution.getVariable("lowImpact"))).name());
+  }
+
+  /** Task_SetPublicationDate (create and complete): one date for the case, after the target only with a reason. */
+  @Bean
+  TaskListener publicationDateListener(Publications publications) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      try {
+        publications.plan(tn, date(task.getVariable("publicationDate")), Variables.string(task, "publicationDateReason"),
+            Actors.of(task));
+      } catch (IllegalArgumentException e) {
+        throw new ProcessEngineException(e.getMessage(), e);
+      }
+    };
+  }
+
+  @Bean
+  TaskListener publicationDatePrefillListener(Publications publications, Coordinations coordinations) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      task.setVariable("publicationTarget", publications.targetDate(tn).toString());
+      StringBuilder sb = new StringBuilder();
+      LocalDate latest = null;
+      for (Coordinations.Coordination c : coordinations.forCase(tn)) {
+        sb.append(c.developerName()).append(": ").append(c.outcome()).append(c.status() == null ? "" : " / " + c.status())
+            .append(c.proposedPublicationDate() == null ? "" : " / 提示された公表日 " + c.proposedPublicationDate())
+            .append('\n');
+        if (c.proposedPublicationDate() != null && (latest == null || c.proposedPublicationDate().isAfter(latest))) {
+          latest = c.proposedPublicationDate();
+        }
+      }
+      task.setVariable("developerResults", sb.toString().strip());
+      if ("Task_SetPublicationDate".equals(task.getTaskDefinitionKey())) {
+        task.setVariable("publicationDate", (latest != null ? latest : publications.targetDate(tn)).toString());
+      }
+    };
+  }
+
+  /** Task_DraftAdvisory (create): the form starts from the report and the developers' countermeasures. */
+  @Bean
+  TaskListener advisoryPrefillListener(Advisories advisories) {
+    return task -> {
+      for (Map.Entry<String, String> e : advisories.prefill(Variables.trackingNumber(task)).entrySet()) {
+        if (task.getVariable(e.getKey()) == null) {
+          task.setVariable(e.getKey(), e.getValue());
+        }
+      }
+    };
+  }
+
+  /** Task_DraftAdvisory (complete): builds the advisory and its CSAF; an invalid one stays in the form. */
+  @Bean
+  TaskListener advisoryDraftListener(Advisories advisories) {
+    return task -> {
+      try {
+        Advisories.Advisory a = advisories.draft(Variables.trackingNumber(task), new Advisories.Texts(
+            Variables.string(task, "advisoryTitleJa"), Variables.string(task, "advisoryTitleEn"),
+            Variables.string(task, "advisoryOverviewJa"), Variables.string(task, "advisoryOverviewEn"),
+            Variables.string(task, "advisoryImpactJa"), Variables.string(task, "advisoryImpactEn"),
+            Variables.string(task, "advisorySolutionJa"), Variables.string(task, "advisorySolutionEn")), Actors.of(task));
+        task.setVariable("advisoryId", a.id());
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new ProcessEngineException(e.getMessage(), e);
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate publishAdvisoryDelegate(CoordinationOutcomes outcomes, Advisories advisories) {
+    return execution -> {
+      Advisories.Advisory a = outcomes.publish(Variables.trackingNumber(execution));
+      execution.setVariable("advisoryId", a.id());
+      execution.setVariable("advisoryUrl", advisories.publicUrl(a));
+    };
+  }
+
+  @Bean
+  JavaDelegate coordinationClosingDelegate(CoordinationOutcomes outcomes) {
+    return execution -> outcomes.closeWithoutPublication(Variables.trackingNumber(execution),
+        CoordinationOutcomes.CaseOutcome.valueOf(Variables.required(execution, "coordinationOutcome")));
+  }
+
+  /** How this developer's part ended (input parameter developerOutcome). */
+  @Bean
+  JavaDelegate developerOutcomeDelegate(Coordinations coordinations) {
+    return execution -> coordinations.outcome(Variables.trackingNumber(execution),
+        Variables.required(execution, "developerId"),
+        Coordinations.Outcome.valueOf(Variables.required(execution, "developerOutcome")));
+  }
+
+  /** The unreachable-developer listing (input parameter listing: DEVELOPER, PRODUCTS or REMOVE). */
+  @Bean
+  JavaDelegate unreachableListingDelegate(Coordinations coordinations) {
+    return execution -> coordinations.listing(Variables.trackingNumber(execution),
+        Variables.required(execution, "developerId"), Variables.required(execution, "listing"));
+  }
+
+  /** Task_PublicationJudgement (complete): the committee's decision and its reasons. */
+  @Bean
+  TaskListener committeeDecisionListener(Coordinations coordinations) {
+    return task -> {
+      try {
+        coordinations.committee(Variables.trackingNumber(task), Variables.required(task, "developerId"),
+            Variables.string(task, "committeeDecision"), Variables.string(task, "committeeReason"), Actors.of(task));
+      } catch (IllegalArgumentException e) {
+        throw new ProcessEngineException(e.getMessage(), e);
+      }
+    };
+  }
+
+  /** Task_ReviewGovernmentNotice (create): what was notified and what liaison decided about the vendor. */
+  @Bean
+  TaskListener governmentNoticeCoordinationListener(GovernmentNotices notices) {
+    return task -> notices.find(Variables.trackingNumber(task)).ifPresent(n -> {
+      task.setVariable("governmentGrounds", n.grounds() == null ? "-" : n.grounds());
+      task.setVariable("governmentSentAt", n.sentAt() == null ? "-" : n.sentAt().toString());
+      task.setVariable("governmentVendorDecision", n.vendorDecision() == null ? "-" : n.vendorDecision());
+      task.setVariable("governmentZeroDayRequest", n.zeroDayRequest() == null ? "-" : n.zeroDayRequest());
+    });
+  }
+
+  /** Task_ReviewGovernmentNotice (complete): tell the developers only if the notice's vendor decision allows it. */
+  @Bean
+  TaskListener governmentNoticeReviewListener(GovernmentNotices notices) {
+    return task -> {
+      boolean inform = Boolean.TRUE.equals(task.getVariable("informDevelopers"));
+      String decision = notices.find(Variables.trackingNumber(task)).map(n -> n.vendorDecision()).orElse(null);
+      if (inform && "WITHHELD".equals(decision)) {
+        throw new ProcessEngineException("政府連絡担当がゼロデイ取扱いの要望により開発者への連絡を見合わせています。開発者へは伝えられません"
+            + " / liaison withheld the information from the vendor after a zero-day request");
+      }
+      task.setVariable("informDevelopers", inform);
+    };
+  }
+
+  /** Tells every developer in coordination that the Cabinet Office was notified (one mail each, idempotent). */
+  @Bean
+  JavaDelegate developerGovernmentNoticeDelegate(DeveloperMails mails, Coordinations coordinations) {
+    return execution -> {
+      String tn = Variables.trackingNumber(execution);
+      for (Coordinations.Coordination c : coordinations.forCase(tn)) {
+        mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + c.developerId()
+            + ":" + execution.getId(), tn, c.developerId(), "developer-government-notice");
+      }
+    };
+  }
+
+  /** DeveloperResponseEntry: a coordinator enters what a developer said by mail or phone. */
+  @Bean
+  JavaDelegate developerResponseEntryDelegate(DeveloperCommands commands) {
+    return execution -> {
+      String tn = Variables.required(execution, "entryTrackingNumber").strip();
+      String developerId = Variables.required(execution, "entryDeveloperId").strip();
+      String actor = Actors.current(execution.getProcessEngineServices());
+      execution.setProcessBusinessKey(tn);
+      try {
+        if ("CONTACT_POINT".equals(Variables.string(execution, "entryKind"))) {
+          commands.nameContactPoint(tn, developerId, Variables.string(execution, "entryContactName"),
+              Variables.string(execution, "entryContactEmail"), actor);
+        } else {
+          commands.respond(tn, developerId, new Coordinations.Response(
+              enumOf(Coordinations.Status.class, Variables.string(execution, "entryStatus")),
+              enumOf(Coordinations.FixAvailability.class, Variables.string(execution, "entryFixAvailability")),
+              Variables.string(execution, "entryFixedVersions"), Variables.string(execution, "entryCountermeasure"),
+              date(execution.getVariable("entryProposedPublicationDate")), Variables.string(execution, "entryStatement"),
+              null), actor);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ProcessEngineException("入力内容を確認してください / check the field: " + e.getMessage(), e);
+      }
+    };
+  }
+
+  static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+    try {
+      return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A date from a form: Camunda Forms' datetime (date only) gives yyyy-MM-dd. */
+  static LocalDate date(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      String s = value.toString();
+      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("日付は YYYY-MM-DD で入力してください / a date must be YYYY-MM-DD: " + value);
+    }
+  }
+
+  /** The stage the developer's part waits in (the page shows the matching form). */
+  @Bean(name = "developerStages")
+  DeveloperStages developerStages(Coordinations coordinations) {
+    return new DeveloperStages(coordinations);
+  }
+
+  public static class DeveloperStages {
+    private final Coordinations coordinations;
+
+    DeveloperStages(Coordinations coordinations) {
+      this.coordinations = coordinations;
+    }
+
+    public void enter(DelegateExecution execution, String stage) {
+      coordinations.stage(Variables.trackingNumber(execution), Variables.required(execution, "developerId"),
+          Coordinations.Stage.valueOf(stage));
+    }
+  }
+}

@@ -1,0 +1,562 @@
+package jp.vulnreport.coordination;
+
+import static jp.vulnreport.support.Cases.body;
+import static jp.vulnreport.support.Cases.mailsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.vulnreport.cases.CaseConflictException;
+import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.cases.CaseState;
+import jp.vulnreport.deadline.Deadlines;
+import jp.vulnreport.government.CsafValidator;
+import jp.vulnreport.links.LinkAudience;
+import jp.vulnreport.links.PrivateLinks;
+import jp.vulnreport.support.Cases;
+import jp.vulnreport.support.IntegrationTest;
+import jp.vulnreport.triage.ExploitationReports;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Coordination with product developers (Coordination, DeveloperCoordination): from the receipt
+ * process's hand-off to a published advisory with a valid CSAF document, or to closing without one;
+ * the developer answers through its private page; silence leads to the unreachable-developers list
+ * and the publication judgement committee. The registry is the local sample registry (sample-soft
+ * makes SampleCMS; kakuu-joho embeds it in its portal, per its SBOM).
+ */
+class CoordinationProcessTest extends IntegrationTest {
+
+  static final String DISCOVERER = "hanako.yamada@example.jp";
+  static final String SAMPLE_SOFT = "psirt@sample-soft.example.jp";
+  static final String SAMPLE_SOFT_PSIRT = "cms-psirt@sample-soft.example.jp";
+  static final String KAKUU = "product-security@kakuu-joho.example.jp";
+  static final Pattern DEVELOPER_LINK = Pattern.compile("/developer/([A-Za-z0-9_-]{43})");
+  static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+
+  @Autowired Cases cases;
+  @Autowired CaseRegister register;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired Deadlines deadlines;
+  @Autowired Coordinations coordinations;
+  @Autowired DeveloperCommands commands;
+  @Autowired Advisories advisories;
+  @Autowired PrivateLinks links;
+  @Autowired CsafValidator csafValidator;
+  @Autowired ExploitationReports exploitation;
+  @Autowired ObjectMapper mapper;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void aSingleDeveloperCoordinatedThroughItsPageToAPublishedAdvisoryWithAValidCsafDocument() throws Exception {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    ProcessInstance coordination = coordination(tn);
+    assertThat(coordination).isWaitingAt("Task_IdentifyDevelopers");
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.DEVELOPER_IDENTIFICATION);
+    Task identify = cases.task(coordination);
+    assertThat(identify.getDueDate()).isNotNull();
+    assertThat(runtime.getVariable(coordination.getId(), "developerSuggestions")).asString()
+        .contains("sample-soft", "[PURL, 直接 direct]", "kakuu-joho", "[SBOM, 下流の製品 downstream]", "samplecms 4.2.5");
+
+    // an unknown id is refused and the task stays open
+    assertThatThrownBy(() -> identifyAs(coordination, "no-such-developer", false))
+        .hasMessageContaining("no-such-developer");
+    identifyAs(coordination, "sample-soft", false);
+
+    // first contact to the registered addresses: its time is the start date (起算日); the target follows
+    MimeMessage first = single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡");
+    assertThat(body(first)).contains("SampleCMS", tn, "起算日").doesNotContain("山田", "<script>");
+    OffsetDateTime start = register.get(tn).startDateAt();
+    assertThat(start).isNotNull();
+    assertThat(coordinations.get(tn, "sample-soft").firstContactAt()).isEqualTo(start);
+    Deadlines.Deadline target = deadlines.latest(tn, "PUBLICATION_TARGET");
+    assertThat(target.startsAt()).isEqualTo(start);
+    assertThat(target.dueAt()).isEqualTo(start.atZoneSameInstant(JST).plusDays(45).toOffsetDateTime());
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.DEVELOPER_CONTACTING);
+    ProcessInstance developer = developer(tn, "sample-soft");
+    assertThat(developer).isWaitingAt("Task_AwaitContactPoint");
+    Job warning = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationWarning")
+        .singleResult();
+    assertThat(warning.getDuedate().toInstant()).isEqualTo(target.dueAt().minusDays(15).toInstant());
+
+    // the developer names a contact point on its private page (no account; CSRF token of the page)
+    String token = token(first);
+    MockHttpSession session = new MockHttpSession();
+    String page = mvc.perform(get("/developer/" + token).session(session)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+    assertThat(page).contains("連絡窓口のご指定", "サンプルソフト株式会社").doesNotContain("格納型クロスサイトスクリプティング");
+    mvc.perform(post("/developer/" + token + "/contact").session(session).param("_csrf", csrf(page))
+        .param("name", "PSIRT").param("email", "not-an-address")).andExpect(status().isBadRequest());
+    mvc.perform(post("/developer/" + token + "/contact").session(session).param("_csrf", csrf(page))
+        .param("name", "SampleCMS PSIRT").param("email", SAMPLE_SOFT_PSIRT)).andExpect(status().is3xxRedirection());
+    cases.runJobs(developer.getId());
+
+    // the details go to the contact point (詳細情報連絡日); the discoverer is told both dates
+    MimeMessage details = single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細");
+    assertThat(body(details)).contains("記事タイトルに入力した文字列", "SampleCMS PSIRT", "/developer/").doesNotContain("山田");
+    assertThat(register.get(tn).detailsSentAt()).isNotNull();
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.DEVELOPER_COORDINATING);
+    MimeMessage dates = single(DISCOVERER, "製品開発者との調整を開始しました");
+    assertThat(body(dates)).contains("起算日", "詳細情報連絡日", "Start date", "(JST)");
+    assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+
+    // under investigation first (not ready: the developer's part keeps waiting), then affected with a fix and a date
+    String detailsToken = token(details);
+    String responsePage = mvc.perform(get("/developer/" + detailsToken).session(session)).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(responsePage).contains("対応状況のご回答", "管理画面の検索機能に格納型クロスサイトスクリプティングの脆弱性");
+    mvc.perform(post("/developer/" + detailsToken + "/response").session(session).param("_csrf", csrf(responsePage))
+        .param("status", "UNDER_INVESTIGATION").param("statement", "調査中です")).andExpect(status().is3xxRedirection());
+    cases.runJobs(developer.getId());
+    assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+    LocalDate proposed = today().plusDays(40);
+    mvc.perform(post("/developer/" + detailsToken + "/response").session(session).param("_csrf", csrf(responsePage))
+        .param("status", "AFFECTED").param("fixAvailability", "AVAILABLE").param("fixedVersions", "4.2.8")
+        .param("countermeasure", "SampleCMS 4.2.8 へアップデートしてください")
+        .param("proposedPublicationDate", proposed.toString())
+        .param("statement", "修正版 4.2.8 を公開しました。")).andExpect(status().is3xxRedirection());
+    assertThat(developer).isEnded().hasPassed("Task_RecordDeveloperReady");
+    assertThat(coordinations.get(tn, "sample-soft").outcome()).isEqualTo(Coordinations.Outcome.READY);
+
+    // every developer is done: the target watch ends with the sub-process; one publication date for the case
+    assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
+    assertThat(management.createJobQuery().processInstanceId(coordination.getId()).timers().list()).isEmpty();
+    assertThat(runtime.getVariable(coordination.getId(), "developerResults")).asString()
+        .contains("サンプルソフト株式会社: READY", "提示された公表日 " + proposed);
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", today().minusDays(1).toString()))).hasMessageContaining("past");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", proposed.toString()));
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLICATION_SCHEDULED);
+    assertThat(body(single(DISCOVERER, "公表日が決まりました"))).contains(proposed.toString());
+
+    // the advisory in Japanese and English; its CSAF document is built and validated against the schema
+    assertThat(coordination).isWaitingAt("Task_DraftAdvisory");
+    assertThat(runtime.getVariable(coordination.getId(), "advisoryTitleJa")).asString().contains("SampleCMS");
+    Map<String, Object> incomplete = advisoryTexts();
+    incomplete.put("advisoryOverviewEn", " ");
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory",
+        incomplete)).hasMessageContaining("English");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
+    JsonNode csaf = mapper.readTree(advisories.csafOf(tn).orElseThrow());
+    assertThat(csafValidator.problems(csaf)).isEmpty();
+    assertThat(csaf.at("/document/category").asText()).isEqualTo("csaf_security_advisory");
+    assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("final");
+    assertThat(csaf.at("/document/acknowledgments/0/names/0").asText()).isEqualTo("Hanako Yamada (Example Security Lab)");
+    assertThat(csaf.toString()).contains("\"purl\":\"pkg:maven/jp.example/samplecms@4.2.7\"");
+    JsonNode vuln = csaf.at("/vulnerabilities/0");
+    assertThat(vuln.at("/product_status/known_affected/0").asText()).isEqualTo("CSAFPID-0001");
+    assertThat(vuln.at("/product_status/fixed/0").asText()).isEqualTo("CSAFPID-0002");
+    assertThat(vuln.at("/remediations/0/category").asText()).isEqualTo("vendor_fix");
+    assertThat(vuln.at("/scores/0/cvss_v3/baseScore").asDouble()).isEqualTo(9.8);
+    assertThat(vuln.at("/cwe/id").asText()).isEqualTo("CWE-79");
+
+    // nothing public before the day; on the day the advisory is published and the case completes
+    String slug = Advisories.slugOf(Advisories.idFor(tn));
+    mvc.perform(get("/advisories/" + slug)).andExpect(status().isNotFound());
+    Job day = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationDay")
+        .singleResult();
+    assertThat(day.getDuedate().toInstant()).isEqualTo(proposed.atStartOfDay(JST).toInstant());
+    management.executeJob(day.getId());
+    cases.runJobs(coordination.getId());
+    assertThat(coordination).isEnded().hasPassed("Task_PublishAdvisory", "Task_NotifyPublished");
+    assertThat(receipt).isEnded();
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
+    assertThat(register.get(tn).publishedAt()).isNotNull();
+    assertThat(register.get(tn).closedAt()).isNotNull();
+    MimeMessage completion = single(DISCOVERER, "JVN で公表し、取扱いを終了しました");
+    assertThat(body(completion)).contains(Advisories.idFor(tn), "/advisories/" + slug, "実施したこと", "What was done");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("PersonalDataRetention")
+        .processInstanceBusinessKey(tn).count()).isEqualTo(1);
+
+    String advisoryPage = mvc.perform(get("/advisories/" + slug)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(advisoryPage).contains("SampleCMS における格納型 XSS の脆弱性", "サンプルソフト株式会社", "該当製品あり",
+        "4.2.8", "修正版 4.2.8 を公開しました。", "Hanako Yamada (Example Security Lab)", "csaf.json");
+    String english = mvc.perform(get("/advisories/" + slug).param("lang", "en")).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(english).contains("Stored XSS in SampleCMS", "Affected", "This vulnerability was reported by");
+    String published = mvc.perform(get("/advisories/" + slug + "/csaf.json")).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+    assertThat(csafValidator.problems(mapper.readTree(published))).isEmpty();
+    assertThat(mvc.perform(get("/advisories")).andReturn().getResponse().getContentAsString()).contains(slug);
+  }
+
+  @Test
+  void aMultiVendorCaseWithADownstreamDeveloperThatIsNotAffectedAndAnExtendedTarget() throws Exception {
+    DeveloperRegistryTest.coordinationUser(identity);
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    ProcessInstance coordination = coordination(tn);
+    identifyAs(coordination, "sample-soft, kakuu-joho", false);
+    assertThat(coordinations.get(tn, "sample-soft").role()).isEqualTo("DIRECT");
+    assertThat(coordinations.get(tn, "kakuu-joho").role()).isEqualTo("DOWNSTREAM");
+    assertThat(body(single(KAKUU, "製品の脆弱性に関するご連絡"))).contains("コンポーネント");
+    ProcessInstance sampleSoft = developer(tn, "sample-soft");
+    ProcessInstance kakuu = developer(tn, "kakuu-joho");
+
+    // coordinators enter what the developers said by mail (staff API and Tasklist form), as the page would
+    mvc.perform(post("/api/cases/" + tn + "/developers/sample-soft/contact-point").header("Authorization",
+            jp.vulnreport.support.Http.basic(DeveloperRegistryTest.COORDINATION_USER, "demo")).contentType("application/json")
+            .content("{\"name\":\"PSIRT\",\"email\":\"" + SAMPLE_SOFT_PSIRT + "\"}"))
+        .andExpect(status().isOk());
+    mvc.perform(post("/api/cases/" + tn + "/developers/sample-soft/contact-point").header("Authorization",
+            jp.vulnreport.support.Http.basic("receipt1", "demo")).contentType("application/json").content("{\"name\":\"x\",\"email\":\"x@example.jp\"}"))
+        .andExpect(status().isForbidden());
+    cases.runJobs(sampleSoft.getId());
+    commands.nameContactPoint(tn, "kakuu-joho", "製品セキュリティ担当", KAKUU, "coordinator1");
+    cases.runJobs(kakuu.getId());
+    LocalDate proposed = today().plusDays(50);
+    commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.AFFECTED,
+        Coordinations.FixAvailability.PLANNED, null, "回避策: 検索機能を無効にする", proposed,
+        "修正版を準備中です。", null), "coordinator1");
+    assertThat(sampleSoft).isEnded();
+
+    // the target comes near while kakuu-joho investigates: the coordinator extends it with a reason
+    Job warning = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationWarning")
+        .singleResult();
+    management.executeJob(warning.getId());
+    assertThat(coordination).isWaitingAt("Task_ReviewPublicationTarget");
+    LocalDate newTarget = deadlines.latest(tn, "PUBLICATION_TARGET").dueAt().atZoneSameInstant(JST).toLocalDate()
+        .plusDays(14);
+    Map<String, Object> noReason = new HashMap<>(Map.of("extendTarget", true, "newTargetDate", newTarget.toString()));
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination,
+        "Task_ReviewPublicationTarget", noReason)).hasMessageContaining("reason");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_ReviewPublicationTarget",
+        Map.of("extendTarget", true, "newTargetDate", newTarget.toString(), "extensionReason", "下流製品の検証に時間が必要"));
+    Deadlines.Deadline extended = deadlines.latest(tn, "PUBLICATION_TARGET");
+    assertThat(extended.dueAt().atZoneSameInstant(JST).toLocalDate()).isEqualTo(newTarget);
+    assertThat(extended.basis()).contains("下流製品の検証に時間が必要");
+    assertThat(register.timeline(tn)).anyMatch(e -> e.type().equals("PUBLICATION_TARGET_EXTENDED")
+        && e.actor().equals("coordinator1"));
+    Job again = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationWarning")
+        .singleResult();
+    assertThat(again.getDuedate().toInstant()).isEqualTo(extended.dueAt().minusDays(15).toInstant());
+
+    // the downstream developer is not affected (entered through the Tasklist start form)
+    identity.setAuthentication("coordinator1", List.of("coordination"));
+    try {
+      runtime.startProcessInstanceByKey("DeveloperResponseEntry", Map.of("entryTrackingNumber", tn,
+          "entryDeveloperId", "kakuu-joho", "entryKind", "RESPONSE", "entryStatus", "NOT_AFFECTED",
+          "entryStatement", "当社ポータルは該当の検索機能を使用していません。"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(kakuu).isEnded();
+    assertThat(coordinations.get(tn, "kakuu-joho").outcome()).isEqualTo(Coordinations.Outcome.NOT_AFFECTED);
+    assertThat(coordinations.get(tn, "kakuu-joho").respondedBy()).isEqualTo("coordinator1");
+
+    // one date for both; later than the target only with a reason
+    assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
+    LocalDate late = newTarget.plusDays(3);
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", late.toString()))).hasMessageContaining("reason");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", late.toString(), "publicationDateReason", "海外の調整機関と日程を合わせるため"));
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
+    JsonNode csaf = mapper.readTree(advisories.csafOf(tn).orElseThrow());
+    assertThat(csafValidator.problems(csaf)).isEmpty();
+    JsonNode status = csaf.at("/vulnerabilities/0/product_status");
+    assertThat(status.at("/known_affected").size()).isEqualTo(1);
+    assertThat(status.at("/known_not_affected").size()).isEqualTo(1);
+    assertThat(csaf.toString()).contains("まちナビ自治体ポータル", "pkg:maven/jp.example.kakuu/machinavi-portal",
+        "架空情報システム株式会社");
+    assertThat(csaf.at("/vulnerabilities/0/remediations/0/category").asText()).isEqualTo("mitigation");
+  }
+
+  @Test
+  void aSilentDeveloperIsListedThenItsProductAndTheCommitteeDecidesToPublish() throws Exception {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    ProcessInstance coordination = coordination(tn);
+    identifyAs(coordination, "sample-soft", false);
+    ProcessInstance developer = developer(tn, "sample-soft");
+
+    fire(developer, "BoundaryEvent_ContactReminder");
+    assertThat(body(single(SAMPLE_SOFT, "【再送】"))).contains("/developer/", "連絡不能");
+    assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
+    fire(developer, "BoundaryEvent_ContactUnreachable");
+    assertThat(developer).isWaitingAt("Gateway_AfterListing");
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isTrue();
+    assertThat(unreachablePage()).contains("サンプルソフト株式会社").doesNotContain("SampleCMS");
+
+    // three months later the product is listed too
+    Job productListing = management.createJobQuery().processInstanceId(developer.getId())
+        .activityId("Event_ProductListingDue").singleResult();
+    OffsetDateTime listedAt = coordinations.get(tn, "sample-soft").listedAt();
+    assertThat(productListing.getDuedate().toInstant())
+        .isEqualTo(listedAt.atZoneSameInstant(JST).plusMonths(3).toInstant());
+    fire(developer, "Event_ProductListingDue");
+    assertThat(unreachablePage()).contains("サンプルソフト株式会社", "SampleCMS");
+    assertThat(mvc.perform(get("/unreachable-developers.json")).andReturn().getResponse().getContentAsString())
+        .contains("サンプルソフト株式会社", "SampleCMS");
+
+    // then the publication judgement committee (managers record it) decides to publish
+    fire(developer, "Event_CommitteeReferralDue");
+    assertThat(developer).isWaitingAt("Task_PublicationJudgement");
+    assertThat(cases.task(developer).getDueDate()).isNotNull();
+    assertThatThrownBy(() -> cases.completeAs("manager1", "manager", developer, Map.of("committeeDecision", "PUBLISH")))
+        .hasMessageContaining("reasons");
+    cases.completeAs("manager1", "manager", developer, Map.of("committeeDecision", "PUBLISH",
+        "committeeReason", "利用者への注意喚起の必要性が、公表による不利益を上回る"));
+    assertThat(developer).isEnded().hasPassed("Task_RecordCommitteeDecision");
+    assertThat(coordinations.get(tn, "sample-soft").outcome()).isEqualTo(Coordinations.Outcome.COMMITTEE_PUBLISH);
+    assertThat(coordinations.get(tn, "sample-soft").committeeDecision()).isEqualTo("PUBLISH");
+
+    assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
+    LocalDate date = LocalDate.parse((String) runtime.getVariable(coordination.getId(), "publicationDate"));
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", date.toString(), "publicationDateReason", "公表判定委員会の判断による"));
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
+    JsonNode csaf = mapper.readTree(advisories.csafOf(tn).orElseThrow());
+    assertThat(csafValidator.problems(csaf)).isEmpty();
+    assertThat(csaf.at("/vulnerabilities/0/product_status/known_affected/0").asText()).isEqualTo("CSAFPID-0001");
+    assertThat(csaf.at("/vulnerabilities/0/remediations/0/category").asText()).isEqualTo("none_available");
+    fire(coordination, "Event_PublicationDay");
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
+    assertThat(mvc.perform(get("/advisories/" + Advisories.slugOf(Advisories.idFor(tn)))).andReturn().getResponse()
+        .getContentAsString()).contains("連絡不能");
+  }
+
+  @Test
+  void aDeveloperThatAnswersAfterBeingListedLeavesTheListAndCoordinationResumesWhereItWas() throws Exception {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    ProcessInstance coordination = coordination(tn);
+    identifyAs(coordination, "sample-soft", false);
+    ProcessInstance developer = developer(tn, "sample-soft");
+    String token = token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"));
+    fire(developer, "BoundaryEvent_ContactUnreachable");
+    fire(developer, "Event_ProductListingDue");
+    assertThat(unreachablePage()).contains("サンプルソフト株式会社");
+
+    // the page tells the developer it is listed; naming a contact point takes it off and sends the details
+    MockHttpSession session = new MockHttpSession();
+    String page = mvc.perform(get("/developer/" + token).session(session)).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("連絡不能開発者一覧に掲載されています", "連絡窓口のご指定");
+    mvc.perform(post("/developer/" + token + "/contact").session(session).param("_csrf", csrf(page))
+        .param("name", "PSIRT").param("email", SAMPLE_SOFT_PSIRT)).andExpect(status().is3xxRedirection());
+    cases.runJobs(developer.getId());
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isFalse();
+    assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"))).contains("記事タイトル");
+    assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+
+    // silent again after the details: listed again, and a response resumes at the response check
+    fire(developer, "BoundaryEvent_ResponseUnreachable");
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isTrue();
+    commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.UNDER_INVESTIGATION, null,
+        null, null, null, "確認中です", null), "developer");
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isFalse();
+    assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+    assertThat(register.timeline(tn)).extracting(e -> e.type()).contains("UNREACHABLE_DEVELOPER",
+        "UNREACHABLE_PRODUCTS", "UNREACHABLE_REMOVE");
+  }
+
+  @Test
+  void aLowImpactCaseClosesOnceTheDeveloperIsNotified() {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    ProcessInstance coordination = coordination(tn);
+    identifyAs(coordination, "sample-soft", true);
+    ProcessInstance developer = developer(tn, "sample-soft");
+    commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "developer");
+    cases.runJobs(developer.getId());
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"))).contains("記事タイトル");
+    assertThat(developer).isEnded().hasPassed("Task_RecordLowImpact");
+    cases.runJobs(coordination.getId());
+    assertThat(coordination).isEnded().hasPassed("Task_RecordClosing", "Task_NotifyClosed")
+        .hasNotPassed("Task_SetPublicationDate");
+    assertThat(receipt).isEnded();
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.CLOSED_LOW_IMPACT);
+    assertThat(body(single(DISCOVERER, "取扱いを終了しました"))).contains("影響が限定的", "limited impact");
+    assertThat(advisories.stored(tn)).isEmpty();
+  }
+
+  @Test
+  void theDeveloperLinkIsRefusedWhenWrongExpiredOrRevoked() throws Exception {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    identifyAs(coordination(tn), "sample-soft", false);
+    String token = token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"));
+    mvc.perform(get("/developer/" + token)).andExpect(status().isOk());
+    // a guessed token
+    mvc.perform(get("/developer/" + "A".repeat(43))).andExpect(status().isNotFound());
+    // a developer link does not open the operator page
+    mvc.perform(get("/operator/" + token)).andExpect(status().isNotFound());
+    // revoked by staff
+    PrivateLinks.PrivateLink link = links.forCase(tn).stream().filter(l -> l.audience() == LinkAudience.DEVELOPER)
+        .findFirst().orElseThrow();
+    links.revoke(tn, link.id(), "宛先の誤り", "coordinator1");
+    mvc.perform(get("/developer/" + token)).andExpect(status().isGone());
+    // expired: a new link, then past its validity (180 days)
+    commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "coordinator1");
+    cases.runJobs(developer(tn, "sample-soft").getId());
+    String fresh = token(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"));
+    mvc.perform(get("/developer/" + fresh)).andExpect(status().isOk());
+    clock.advance(Duration.ofDays(181));
+    mvc.perform(get("/developer/" + fresh)).andExpect(status().isGone());
+    assertThatThrownBy(() -> commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "x"))
+        .isInstanceOf(CaseConflictException.class);
+  }
+
+  @Test
+  void exploitationAndTheCabinetOfficeNoticeReachTheCaseInCoordination() {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    ProcessInstance coordination = coordination(tn);
+    identifyAs(coordination, "sample-soft", false);
+    ProcessInstance developer = developer(tn, "sample-soft");
+    OffsetDateTime start = register.get(tn).startDateAt();
+
+    // exploitation: the publication target shortens per the policy (7 days) and the warning timer follows
+    ExploitationReports.Recorded r = exploitation.record(tn, new ExploitationReports.Report("ACTIVE",
+        "観測機関の報告", "攻撃の観測", OffsetDateTime.now(clock).minusHours(3), "AMBER"), "coordinator1");
+    assertThat(r.deadlinesShortened()).anyMatch(s -> s.startsWith("PUBLICATION_TARGET"));
+    Deadlines.Deadline target = deadlines.latest(tn, "PUBLICATION_TARGET");
+    assertThat(target.dueAt()).isEqualTo(start.atZoneSameInstant(JST).plusDays(7).toOffsetDateTime());
+    Job warning = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationWarning")
+        .singleResult();
+    assertThat(warning.getDuedate().toInstant()).isEqualTo(target.dueAt().minusDays(15).toInstant());
+    assertThat(developer).isWaitingAt("Task_AwaitContactPoint");
+
+    // the re-evaluated government track sends the notice; coordination is asked to look at it
+    ProcessInstance gov = cases.government(tn);
+    cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    Map<String, Object> draft = new HashMap<>();
+    draft.put("tlp", "AMBER");
+    draft.put("zeroDayRequested", false);
+    cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", draft);
+    cases.completeAs("liaison2", "liaison", gov, "Task_ReviewNotice", Map.of("reviewOutcome", "APPROVE"));
+    cases.runJobs(gov.getId());
+    Task review = tasks.createTaskQuery().processInstanceId(coordination.getId())
+        .taskDefinitionKey("Task_ReviewGovernmentNotice").singleResult();
+    assertThat(review).isNotNull();
+    assertThat(tasks.getVariable(review.getId(), "governmentVendorDecision")).isEqualTo("NO_CONTACT");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_ReviewGovernmentNotice",
+        Map.of("informDevelopers", true, "coordinationNote", "開発者へ伝える"));
+    cases.runJobs(coordination.getId());
+    assertThat(body(single(SAMPLE_SOFT, "政府への通知に関するお知らせ"))).contains(tn, "Cabinet Office");
+    // the shortened target is less than the warning period away: coordinators are asked to review it now
+    assertThat(coordination).isWaitingAt("Task_ReviewPublicationTarget");
+  }
+
+  // ------------------------------------------------------------------------------------------------
+
+  /** A product report accepted, verified (CVSS 9.8, not notifiable) and handed off: coordination has started. */
+  private ProcessInstance handedOff() {
+    ProcessInstance pi = cases.atFormalCheck("report-product", n -> { });
+    cases.complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
+    cases.complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
+        "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
+    cases.completeAs("analyst1", "analyst", pi, "Task_Verification", Map.of(
+        "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "exploitationStatus", "NONE",
+        "affectedVersions", "4.2.0 - 4.2.7", "verificationNotes", "再現を確認", "ssvcAutomatable", "no",
+        "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "medium"));
+    cases.completeAs("analyst1", "analyst", cases.government(pi.getBusinessKey()),
+        Map.of("recognitionDecision", "NOT_NOTIFIABLE"));
+    cases.runJobs(pi.getId());
+    assertThat(pi).isWaitingAt("CallActivity_Coordination");
+    return pi;
+  }
+
+  private ProcessInstance coordination(String tn) {
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("Coordination")
+        .processInstanceBusinessKey(tn).singleResult();
+    assertThat(pi).as("coordination of " + tn).isNotNull();
+    return pi;
+  }
+
+  private ProcessInstance developer(String tn, String developerId) {
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("DeveloperCoordination")
+        .processInstanceBusinessKey(tn).variableValueEquals("developerId", developerId).singleResult();
+    assertThat(pi).as("coordination with " + developerId).isNotNull();
+    return pi;
+  }
+
+  private void identifyAs(ProcessInstance coordination, String ids, boolean lowImpact) {
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
+        Map.of("developerIdsInput", ids, "lowImpact", lowImpact));
+    cases.runJobs(coordination.getId());
+  }
+
+  private static Map<String, Object> advisoryTexts() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("advisoryTitleJa", "SampleCMS における格納型 XSS の脆弱性");
+    v.put("advisoryTitleEn", "Stored XSS in SampleCMS");
+    v.put("advisoryOverviewJa", "SampleCMS の管理画面の検索機能には、格納型クロスサイトスクリプティングの脆弱性があります。");
+    v.put("advisoryOverviewEn", "The search function of the SampleCMS administration screen has a stored XSS vulnerability.");
+    v.put("advisoryImpactJa", "管理者のウェブブラウザ上で任意のスクリプトを実行される可能性があります。");
+    v.put("advisoryImpactEn", "An arbitrary script may be executed in the administrator's web browser.");
+    v.put("advisorySolutionJa", "開発者が提供する情報をもとに、最新版へアップデートしてください。");
+    v.put("advisorySolutionEn", "Update to the latest version according to the developer's information.");
+    return v;
+  }
+
+  private void fire(ProcessInstance pi, String activityId) {
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    assertThat(job).as(activityId).isNotNull();
+    management.executeJob(job.getId());
+    cases.runJobs(pi.getId());
+  }
+
+  private String unreachablePage() throws Exception {
+    return mvc.perform(get("/unreachable-developers")).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+  }
+
+  private LocalDate today() {
+    return OffsetDateTime.now(clock).atZoneSameInstant(JST).toLocalDate();
+  }
+
+  /** The one mail to {@code address} whose subject contains {@code subject}. */
+  private static MimeMessage single(String address, String subject) {
+    List<MimeMessage> found = mailsTo(GREEN_MAIL.getReceivedMessages(), address).stream()
+        .filter(m -> Cases.subject(m).contains(subject)).toList();
+    assertThat(found).as("mails to " + address + " about " + subject).hasSize(1);
+    return found.get(0);
+  }
+
+  private static String token(MimeMessage m) {
+    Matcher matcher = DEVELOPER_LINK.matcher(body(m));
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
+  }
+
+  private static String csrf(String html) {
+    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+}
