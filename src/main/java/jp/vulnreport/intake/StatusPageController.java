@@ -126,6 +126,7 @@ public class StatusPageController {
     add(dates, "page.status.date.not-accepted", c.notAcceptedAt());
     add(dates, "page.status.date.handed-off", c.handedOffAt());
     add(dates, "page.status.date.start", c.startDateAt());
+    add(dates, "page.status.date.details", c.detailsSentAt());
     add(dates, "page.status.date.published", c.publishedAt());
     add(dates, "page.status.date.discontinued", c.discontinuedAt());
     add(dates, "page.status.date.closed", c.closedAt());

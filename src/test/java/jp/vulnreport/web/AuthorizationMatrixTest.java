@@ -67,6 +67,9 @@ class AuthorizationMatrixTest extends WebServerTest {
       new Surface("start 悪用情報の登録 (ExploitationReport)", "analyst1 coordinator1 admin",
           (t, u) -> t.count(u, "/engine-rest/process-definition?key=ExploitationReport&startablePermissionCheck=true"
               + "&startableInTasklist=true") > 0),
+      new Surface("start 開発者の回答の代理入力 (DeveloperResponseEntry)", "coordinator1 admin",
+          (t, u) -> t.count(u, "/engine-rest/process-definition?key=DeveloperResponseEntry&startablePermissionCheck=true"
+              + "&startableInTasklist=true") > 0),
       new Surface("decision tables", "manager1 owner1 admin",
           (t, u) -> t.count(u, "/engine-rest/decision-definition") > 0),
       new Surface("deploy (Modeler)", "owner1 admin", AuthorizationMatrixTest::deploys),
@@ -84,10 +87,17 @@ class AuthorizationMatrixTest extends WebServerTest {
           (t, u) -> t.passes(u, "POST", "/api/cases/" + t.tn() + "/exploitation", "{\"status\":\"NONSENSE\"}")),
       new Surface("priority information recipients (API)", "liaison1 manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/priority-recipients", null)),
+      new Surface("developer registry (API)", "coordinator1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/developers", null)),
+      new Surface("coordination of a case (API)", "coordinator1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/coordination", null)),
       new Surface("audit timeline of a case (API)", "manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/audit/cases/" + t.tn() + "/timeline", null)),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
-          (t, u) -> t.status(u, "GET", "/report", null) == 200));
+          (t, u) -> t.status(u, "GET", "/report", null) == 200),
+      new Surface("published advisories and the unreachable-developers list", ALL_STAFF + " owner1 admin anonymous",
+          (t, u) -> t.status(u, "GET", "/advisories", null) == 200
+              && t.status(u, "GET", "/unreachable-developers", null) == 200));
 
   static Stream<Arguments> cells() {
     List<Arguments> cells = new ArrayList<>();
