@@ -102,7 +102,7 @@ public class Advisories {
   public Map<String, String> prefill(String trackingNumber) {
     CaseRecord c = register.get(trackingNumber);
     ReportSubmission r = reports.get(trackingNumber);
-    String product = c.productDeveloper() + " 製の " + c.productName();
+    String product = c.productDeveloper() + " が提供する " + c.productName();
     StringBuilder solution = new StringBuilder();
     for (Coordinations.Coordination k : coordinations.forCase(trackingNumber)) {
       if (k.countermeasure() != null) {
@@ -116,7 +116,7 @@ public class Advisories {
     m.put("advisoryTitleJa", c.productName() + " における" + r.vulnerability().type() + "の脆弱性");
     m.put("advisoryTitleEn", "Vulnerability (" + (r.vulnerability().cwe() == null ? r.vulnerability().type()
         : r.vulnerability().cwe()) + ") in " + c.productName());
-    m.put("advisoryOverviewJa", product + "には、" + r.vulnerability().summary());
+    m.put("advisoryOverviewJa", product + " には、次の脆弱性が存在します。\n" + r.vulnerability().summary());
     m.put("advisoryOverviewEn", "");
     m.put("advisoryImpactJa", r.vulnerability().impact() == null ? "" : r.vulnerability().impact());
     m.put("advisoryImpactEn", "");
@@ -245,7 +245,8 @@ public class Advisories {
     return new Advisory(idFor(trackingNumber), trackingNumber, texts, products, r.vulnerability().cwe(),
         r.vulnerability().type(), c.cvssVector(), c.cvssScore() == null ? null : c.cvssScore().toPlainString(),
         credit, c.startDateAt() == null ? null : c.startDateAt().atZoneSameInstant(zone).toLocalDate(),
-        publications.plannedDate(trackingNumber).orElse(null), publishedAt);
+        publishedAt != null ? publishedAt.atZoneSameInstant(zone).toLocalDate()
+            : publications.plannedDate(trackingNumber).orElse(null), publishedAt);
   }
 
   private record ProductRef(String name, String versions, String purl, String cpe) {}

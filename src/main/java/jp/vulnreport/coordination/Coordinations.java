@@ -179,6 +179,18 @@ public class Coordinations {
     register.event(trackingNumber, CaseRegister.SYSTEM, "DEVELOPER_DONE", developerId + ": " + outcome);
   }
 
+  /**
+   * A case that ends (published, closed, discontinued) takes its developers off the public
+   * unreachable-developers list: there is nothing left to reach them about.
+   */
+  @org.springframework.context.event.EventListener
+  public void caseClosed(CaseRegister.CaseClosed event) {
+    for (String developerId : jdbc.queryForList("SELECT developer_id FROM vr_coordination WHERE tracking_number = ? "
+        + "AND listed_at IS NOT NULL AND unlisted_at IS NULL", String.class, event.trackingNumber())) {
+      listing(event.trackingNumber(), developerId, "REMOVE");
+    }
+  }
+
   /** A developer on the public unreachable-developers list, with the affected product once it is listed too. */
   public record Listed(String developerName, OffsetDateTime listedAt, OffsetDateTime productsListedAt,
       List<String> products) {}

@@ -47,6 +47,16 @@ public class DeveloperMails {
 
   @Transactional
   public MailRecords.MailRecord send(String key, String trackingNumber, String developerId, String template) {
+    return send(key, trackingNumber, developerId, template, false);
+  }
+
+  /**
+   * As {@link #send(String, String, String, String)}; {@code lowImpact}: the handling ends with this
+   * notice, so the details ask for no answer.
+   */
+  @Transactional
+  public MailRecords.MailRecord send(String key, String trackingNumber, String developerId, String template,
+      boolean lowImpact) {
     var earlier = records.byKey(key);
     if (earlier.isPresent()) {
       return earlier.get();   // a retried job: sent before, no second link
@@ -60,6 +70,17 @@ public class DeveloperMails {
     model.put("developerName", c.developerName());
     model.put("developerUrl", linkProperties.responseUrl(LinkAudience.DEVELOPER, link.token()));
     model.put("linkExpiresAt", link.expiresAt().toLocalDate().toString());
+    model.put("nextStepJa", lowImpact
+        ? "本件は影響が限定的な脆弱性と判断されたため、このご連絡をもって取扱いを終了します（JVN での公表は行いません）。\n"
+            + "修正の予定などがあれば、次のページからお知らせいただけます。"
+        : "脆弱性の有無をご確認のうえ、次のページから状況（影響あり／影響なし／調査中）、修正版の予定、\n"
+            + "公表日のご希望、公表文に掲載する声明をお知らせください。発見者への質問も、発見者の同意がある場合にお伝えします。\n"
+            + "公表日は起算日から 45 日後を目安に調整します。");
+    model.put("nextStepEn", lowImpact
+        ? "The vulnerability was judged to have limited impact: the handling ends with this notice, without publication on JVN."
+        : "Please check the vulnerability and tell us on this page your status (affected / not affected / under\n"
+            + "investigation), your fix plans, the publication date you propose and the statement to publish. Questions for\n"
+            + "the reporter are passed on if the reporter agreed. We aim for publication 45 days after the start date.");
     model.put("contactPointName", c.contactPointName() == null ? "-" : c.contactPointName());
     model.put("role", "DOWNSTREAM".equals(c.role())
         ? "貴社製品に含まれるコンポーネントの脆弱性です / a vulnerability in a component your product contains"

@@ -57,7 +57,7 @@ public class CoordinationDelegates {
     return execution -> mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
             + Variables.string(execution, "developerId") + ":" + execution.getVariableLocal("mailRound"),
         Variables.trackingNumber(execution), Variables.required(execution, "developerId"),
-        Variables.required(execution, "mailTemplate"));
+        Variables.required(execution, "mailTemplate"), Boolean.TRUE.equals(execution.getVariable("lowImpact")));
   }
 
   @Bean

@@ -124,7 +124,8 @@ class CoordinationProcessTest extends IntegrationTest {
 
     // the details go to the contact point (詳細情報連絡日); the discoverer is told both dates
     MimeMessage details = single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細");
-    assertThat(body(details)).contains("記事タイトルに入力した文字列", "SampleCMS PSIRT", "/developer/").doesNotContain("山田");
+    assertThat(body(details)).contains("記事タイトルに入力した文字列", "SampleCMS PSIRT", "/developer/", "公表日のご希望")
+        .doesNotContain("山田");
     assertThat(register.get(tn).detailsSentAt()).isNotNull();
     assertThat(register.get(tn).state()).isEqualTo(CaseState.DEVELOPER_COORDINATING);
     MimeMessage dates = single(DISCOVERER, "製品開発者との調整を開始しました");
@@ -137,9 +138,14 @@ class CoordinationProcessTest extends IntegrationTest {
         .getContentAsString();
     assertThat(responsePage).contains("対応状況のご回答", "管理画面の検索機能に格納型クロスサイトスクリプティングの脆弱性");
     mvc.perform(post("/developer/" + detailsToken + "/response").session(session).param("_csrf", csrf(responsePage))
-        .param("status", "UNDER_INVESTIGATION").param("statement", "調査中です")).andExpect(status().is3xxRedirection());
+        .param("status", "UNDER_INVESTIGATION").param("statement", "調査中です")
+        .param("question", "再現に使った管理者アカウントの権限を教えてください")).andExpect(status().is3xxRedirection());
     cases.runJobs(developer.getId());
     assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+    // the discoverer did not consent to contact with the developer: the question is kept, not passed on
+    assertThat(jdbc.queryForList("SELECT passed_on FROM vr_developer_question WHERE tracking_number = ?", Boolean.class, tn))
+        .containsExactly(false);
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), DISCOVERER)).noneMatch(m -> Cases.subject(m).contains("製品開発者からの質問"));
     LocalDate proposed = today().plusDays(40);
     mvc.perform(post("/developer/" + detailsToken + "/response").session(session).param("_csrf", csrf(responsePage))
         .param("status", "AFFECTED").param("fixAvailability", "AVAILABLE").param("fixedVersions", "4.2.8")
@@ -216,7 +222,8 @@ class CoordinationProcessTest extends IntegrationTest {
   @Test
   void aMultiVendorCaseWithADownstreamDeveloperThatIsNotAffectedAndAnExtendedTarget() throws Exception {
     DeveloperRegistryTest.coordinationUser(identity);
-    ProcessInstance receipt = handedOff();
+    ProcessInstance receipt = handedOff(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("reporter"))
+        .put("shareContactWithDeveloper", true));
     String tn = receipt.getBusinessKey();
     ProcessInstance coordination = coordination(tn);
     identifyAs(coordination, "sample-soft, kakuu-joho", false);
@@ -240,8 +247,10 @@ class CoordinationProcessTest extends IntegrationTest {
     LocalDate proposed = today().plusDays(50);
     commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.AFFECTED,
         Coordinations.FixAvailability.PLANNED, null, "回避策: 検索機能を無効にする", proposed,
-        "修正版を準備中です。", null), "coordinator1");
+        "修正版を準備中です。", "検証に使ったブラウザの設定を教えてください"), "coordinator1");
     assertThat(sampleSoft).isEnded();
+    // the discoverer consented to contact with the developer: the question is passed on
+    assertThat(body(single(DISCOVERER, "製品開発者からの質問"))).contains("検証に使ったブラウザの設定を教えてください");
 
     // the target comes near while kakuu-joho investigates: the coordinator extends it with a reason
     Job warning = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationWarning")
@@ -345,6 +354,8 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(csaf.at("/vulnerabilities/0/remediations/0/category").asText()).isEqualTo("none_available");
     fire(coordination, "Event_PublicationDay");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
+    // published: the developer leaves the unreachable list
+    assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
     assertThat(mvc.perform(get("/advisories/" + Advisories.slugOf(Advisories.idFor(tn)))).andReturn().getResponse()
         .getContentAsString()).contains("連絡不能");
   }
@@ -385,6 +396,29 @@ class CoordinationProcessTest extends IntegrationTest {
   }
 
   @Test
+  void aCaseDiscontinuedDuringCoordinationEndsItAndTakesTheDeveloperOffTheList() throws Exception {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    identifyAs(coordination(tn), "sample-soft", false);
+    ProcessInstance developer = developer(tn, "sample-soft");
+    String token = token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"));
+    fire(developer, "BoundaryEvent_ContactUnreachable");
+    assertThat(unreachablePage()).contains("サンプルソフト株式会社");
+
+    mvc.perform(post("/api/cases/" + tn + "/discontinuation").header("Authorization",
+            jp.vulnreport.support.Http.basic("receipt1", "demo")).contentType("application/json")
+            .content("{\"reason\":\"発見者が届出を取り下げた\"}"))
+        .andExpect(status().is2xxSuccessful());
+    cases.runJobs(receipt.getId());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(tn).processDefinitionKeyIn(
+        "Coordination", "DeveloperCoordination").count()).isZero();
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.DISCONTINUED);
+    assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
+    assertThat(mvc.perform(get("/developer/" + token)).andReturn().getResponse().getContentAsString())
+        .contains("nothing-to-do");
+  }
+
+  @Test
   void aLowImpactCaseClosesOnceTheDeveloperIsNotified() {
     ProcessInstance receipt = handedOff();
     String tn = receipt.getBusinessKey();
@@ -393,7 +427,8 @@ class CoordinationProcessTest extends IntegrationTest {
     ProcessInstance developer = developer(tn, "sample-soft");
     commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "developer");
     cases.runJobs(developer.getId());
-    assertThat(body(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"))).contains("記事タイトル");
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"))).contains("記事タイトル", "このご連絡をもって取扱いを終了します")
+        .doesNotContain("公表日のご希望");
     assertThat(developer).isEnded().hasPassed("Task_RecordLowImpact");
     cases.runJobs(coordination.getId());
     assertThat(coordination).isEnded().hasPassed("Task_RecordClosing", "Task_NotifyClosed")
@@ -476,7 +511,11 @@ class CoordinationProcessTest extends IntegrationTest {
 
   /** A product report accepted, verified (CVSS 9.8, not notifiable) and handed off: coordination has started. */
   private ProcessInstance handedOff() {
-    ProcessInstance pi = cases.atFormalCheck("report-product", n -> { });
+    return handedOff(n -> { });
+  }
+
+  private ProcessInstance handedOff(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+    ProcessInstance pi = cases.atFormalCheck("report-product", edit);
     cases.complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
     cases.complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
         "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
