@@ -73,6 +73,7 @@ class CoordinationProcessTest extends IntegrationTest {
   @Autowired PrivateLinks links;
   @Autowired CsafValidator csafValidator;
   @Autowired ExploitationReports exploitation;
+  @Autowired jp.vulnreport.government.GovernmentCommands government;
   @Autowired ObjectMapper mapper;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
@@ -474,6 +475,9 @@ class CoordinationProcessTest extends IntegrationTest {
     identifyAs(coordination, "sample-soft", false);
     ProcessInstance developer = developer(tn, "sample-soft");
     OffsetDateTime start = register.get(tn).startDateAt();
+    java.util.Date unreachableBefore = management.createJobQuery().processInstanceId(developer.getId())
+        .activityId("BoundaryEvent_ContactUnreachable").singleResult().getDuedate();
+    clock.advance(Duration.ofDays(2));
 
     // exploitation: the publication target shortens per the policy (7 days) and the warning timer follows
     ExploitationReports.Recorded r = exploitation.record(tn, new ExploitationReports.Report("ACTIVE",
@@ -485,6 +489,9 @@ class CoordinationProcessTest extends IntegrationTest {
         .singleResult();
     assertThat(warning.getDuedate().toInstant()).isEqualTo(target.dueAt().minusDays(15).toInstant());
     assertThat(developer).isWaitingAt("Task_AwaitContactPoint");
+    // a period that starts when its timer is set (60 days of silence) is not restarted by the new facts
+    assertThat(management.createJobQuery().processInstanceId(developer.getId())
+        .activityId("BoundaryEvent_ContactUnreachable").singleResult().getDuedate()).isEqualTo(unreachableBefore);
 
     // the re-evaluated government track sends the notice; coordination is asked to look at it
     ProcessInstance gov = cases.government(tn);
@@ -505,6 +512,32 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(body(single(SAMPLE_SOFT, "政府への通知に関するお知らせ"))).contains(tn, "Cabinet Office");
     // the shortened target is less than the warning period away: coordinators are asked to review it now
     assertThat(coordination).isWaitingAt("Task_ReviewPublicationTarget");
+
+    // acknowledged by the Cabinet Office: the developer's fix and the publication go to it as updates
+    government.acknowledged(tn);
+    cases.runJobs(gov.getId());
+    commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "developer");
+    cases.runJobs(developer.getId());
+    LocalDate date = today().plusDays(3);
+    commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.AFFECTED,
+        Coordinations.FixAvailability.AVAILABLE, "4.2.8", "4.2.8 へ更新してください", date, "修正版を公開しました。", null),
+        "developer");
+    cases.runJobs(gov.getId());
+    assertThat(updates()).anyMatch(b -> b.contains("修正版を提供しました") && b.contains("4.2.8"));
+    assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", date.toString()));
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
+    fire(coordination, "Event_PublicationDay");
+    cases.runJobs(gov.getId());
+    assertThat(updates()).anyMatch(b -> b.contains("JVN で公表しました") && b.contains(Advisories.idFor(tn)));
+    assertThat(gov).isEnded().hasPassed("EndEvent_TrackClosed");
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
+  }
+
+  private List<String> updates() {
+    return mailsTo(GREEN_MAIL.getReceivedMessages(), "cabinet-office@localhost").stream()
+        .filter(m -> Cases.subject(m).contains("続報")).map(Cases::body).toList();
   }
 
   // ------------------------------------------------------------------------------------------------
