@@ -73,8 +73,9 @@ public class GovernmentCommands {
   /**
    * Tells the Cabinet Office of a change of the case when a notice is out: through the track when
    * it was acknowledged (the track waits for updates), directly by mail when it was sent but not yet
-   * acknowledged. Returns UPDATE_SENT; NO_NOTICE without a notice; NOT_WAITING when the track has
-   * ended or does not take updates now. {@code key}
+   * acknowledged or the track is busy. A closing update needs the track itself (it ends it): while the
+   * track is busy it is refused (CaseConflictException) so that the calling job is retried. Returns
+   * UPDATE_SENT; NO_NOTICE without a notice; NOT_WAITING when the track has ended. {@code key}
    * makes the direct mail idempotent.
    */
   @Transactional
@@ -86,12 +87,19 @@ public class GovernmentCommands {
     boolean waiting = AsSystem.call(identity, () -> runtime.createExecutionQuery()
         .processDefinitionKey(ProcessKeys.GOVERNMENT_NOTIFICATION).processInstanceBusinessKey(trackingNumber)
         .messageEventSubscriptionName(closing ? MSG_CLOSED : MSG_UPDATE).count() > 0);
-    if ("ACKNOWLEDGED".equals(notice.get().status()) && waiting) {
+    boolean acknowledged = "ACKNOWLEDGED".equals(notice.get().status());
+    if (acknowledged && waiting) {
       update(trackingNumber, text, closing);
       return "UPDATE_SENT";
     }
-    if ("NOTIFIED".equals(notice.get().status())) {
-      // sent but not yet acknowledged: the update goes out now rather than waiting for the acknowledgement
+    boolean running = acknowledged && trackRunning(trackingNumber);
+    if (running && closing) {
+      // the track is busy (sending an earlier update): the caller's job is retried until it waits again
+      throw new CaseConflictException("the government-notification track of " + trackingNumber
+          + " is not waiting for its closing update yet");
+    }
+    if ("NOTIFIED".equals(notice.get().status()) || running) {
+      // sent but not yet acknowledged, or busy with an earlier update: this update goes out now, directly
       mail.send("government-inform:" + key, trackingNumber, "government-update", Recipient.CABINET_OFFICE, null,
           Map.of("update", text), List.of());
       notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text);

@@ -522,13 +522,21 @@ class CoordinationProcessTest extends IntegrationTest {
     commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.AFFECTED,
         Coordinations.FixAvailability.AVAILABLE, "4.2.8", "4.2.8 へ更新してください", date, "修正版を公開しました。", null),
         "developer");
-    cases.runJobs(gov.getId());
-    assertThat(updates()).anyMatch(b -> b.contains("修正版を提供しました") && b.contains("4.2.8"));
     assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", date.toString()));
     cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
-    fire(coordination, "Event_PublicationDay");
+    management.executeJob(management.createJobQuery().processInstanceId(coordination.getId())
+        .activityId("Event_PublicationDay").singleResult().getId());
+    // the track is still busy with the fix update: publication (which ends the track) waits and is retried
+    Job publish = management.createJobQuery().processInstanceId(coordination.getId())
+        .activityId("Task_PublishAdvisory").singleResult();
+    assertThatThrownBy(() -> management.executeJob(publish.getId())).hasMessageContaining("closing update");
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLICATION_SCHEDULED);
+    cases.runJobs(gov.getId());
+    assertThat(updates()).anyMatch(b -> b.contains("修正版を提供しました") && b.contains("4.2.8"));
+    management.executeJob(publish.getId());
+    cases.runJobs(coordination.getId());
     cases.runJobs(gov.getId());
     assertThat(updates()).anyMatch(b -> b.contains("JVN で公表しました") && b.contains(Advisories.idFor(tn)));
     assertThat(gov).isEnded().hasPassed("EndEvent_TrackClosed");
