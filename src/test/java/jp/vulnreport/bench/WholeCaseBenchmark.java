@@ -154,8 +154,15 @@ class WholeCaseBenchmark extends BenchContext {
     }
     management.executeJob(day.getId());
     // done when the receipt process ended: completion notice sent and the government track closed
-    while (runtime.createProcessInstanceQuery().processDefinitionKey("SoftwareVulnerabilityReport")
-        .processInstanceBusinessKey(tn).count() > 0) {
+    for (int i = 0; runtime.createProcessInstanceQuery().processDefinitionKey("SoftwareVulnerabilityReport")
+        .processInstanceBusinessKey(tn).count() > 0; i++) {
+      if (i > 24000) {
+        throw new IllegalStateException(tn + " did not end; waiting at " + runtime.createExecutionQuery()
+            .processInstanceBusinessKey(tn).list().stream().map(e -> e.getProcessInstanceId() + "/"
+                + ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) e).getActivityId()).toList()
+            + "; failed jobs " + management.createJobQuery().withException().list().stream()
+                .map(j -> j.getExceptionMessage()).toList());
+      }
       Thread.sleep(5);
     }
     return (System.nanoTime() - t0) / 1e6;

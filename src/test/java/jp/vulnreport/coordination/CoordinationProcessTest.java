@@ -198,6 +198,7 @@ class CoordinationProcessTest extends IntegrationTest {
     management.executeJob(day.getId());
     cases.runJobs(coordination.getId());
     assertThat(coordination).isEnded().hasPassed("Task_PublishAdvisory", "Task_NotifyPublished");
+    cases.runJobs(receipt.getId());
     assertThat(receipt).isEnded();
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
     assertThat(register.get(tn).publishedAt()).isNotNull();
@@ -434,6 +435,7 @@ class CoordinationProcessTest extends IntegrationTest {
     cases.runJobs(coordination.getId());
     assertThat(coordination).isEnded().hasPassed("Task_RecordClosing", "Task_NotifyClosed")
         .hasNotPassed("Task_SetPublicationDate");
+    cases.runJobs(receipt.getId());
     assertThat(receipt).isEnded();
     assertThat(register.get(tn).state()).isEqualTo(CaseState.CLOSED_LOW_IMPACT);
     assertThat(body(single(DISCOVERER, "取扱いを終了しました"))).contains("影響が限定的", "limited impact");
