@@ -291,16 +291,7 @@ public class Advisories {
     if (a.credit() != null) {
       doc.putArray("acknowledgments").addObject().putArray("names").add(a.credit());
     }
-    ObjectNode tracking = doc.putObject("tracking");
-    tracking.put("current_release_date", time);
-    tracking.put("id", a.id());
-    tracking.put("initial_release_date", time);
-    ObjectNode revision = tracking.putArray("revision_history").addObject();
-    revision.put("date", time);
-    revision.put("number", "1");
-    revision.put("summary", "初版 / initial release");
-    tracking.put("status", "final");
-    tracking.put("version", "1");
+    CsafNoticeBuilder.tracking(doc, a.id(), "final", time, "初版 / initial release");
 
     ArrayNode vendors = root.putObject("product_tree").putArray("branches");
     Map<String, ArrayNode> vendorBranches = new LinkedHashMap<>();

@@ -62,6 +62,15 @@ public class Coordinations {
     }
   }
 
+  /** A value of {@code type} from a form's text; null when blank or not one of its values. */
+  public static <E extends Enum<E>> E valueOrNull(Class<E> type, String value) {
+    try {
+      return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private final JdbcTemplate jdbc;
   private final CaseRegister register;
 

@@ -71,8 +71,8 @@ public class DeveloperPageController {
       HttpServletResponse response, Model model, RedirectAttributes redirect) {
     model.addAttribute("form", form);
     return act(token, "RESPONSE", (tn, dev) -> commands.respond(tn, dev, new Coordinations.Response(
-            enumOf(Coordinations.Status.class, form.get("status")),
-            enumOf(Coordinations.FixAvailability.class, form.get("fixAvailability")), form.get("fixedVersions"),
+            Coordinations.valueOrNull(Coordinations.Status.class, form.get("status")),
+            Coordinations.valueOrNull(Coordinations.FixAvailability.class, form.get("fixAvailability")), form.get("fixedVersions"),
             form.get("countermeasure"), date(form.get("proposedPublicationDate")), form.get("statement"),
             form.get("question")), "developer"),
         "page.developer.response.thanks", request, response, model, redirect);
@@ -122,12 +122,6 @@ public class DeveloperPageController {
     return "public/developer";
   }
 
-  private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
-    try {
-      return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static LocalDate date(String value) {

@@ -49,16 +49,7 @@ public class CsafNoticeBuilder {
     ArrayNode notes = doc.putArray("notes");
     note(notes, "summary", "内閣府への通知の根拠 / Grounds", n.grounds() == null ? "-" : n.grounds());
     note(notes, "general", "認知 / Recognition", "認知日時 " + n.recognisedAt() + " / 認知者 " + n.recognisedBy());
-    ObjectNode tracking = doc.putObject("tracking");
-    tracking.put("current_release_date", time);
-    tracking.put("id", c.trackingNumber());
-    tracking.put("initial_release_date", time);
-    ObjectNode revision = tracking.putArray("revision_history").addObject();
-    revision.put("date", time);
-    revision.put("number", "1");
-    revision.put("summary", "内閣府への初回通知 / initial notice to the Cabinet Office");
-    tracking.put("status", "interim");
-    tracking.put("version", "1");
+    tracking(doc, c.trackingNumber(), "interim", time, "内閣府への初回通知 / initial notice to the Cabinet Office");
 
     ObjectNode tree = root.putObject("product_tree");
     ReportSubmission.Product p = report.product();
@@ -129,6 +120,20 @@ public class CsafNoticeBuilder {
     v3.put("vectorString", r.vector());
     v3.put("baseScore", r.baseScore());
     v3.put("baseSeverity", r.severity());
+  }
+
+  /** The document's tracking: version 1, released at {@code time}, one revision. */
+  public static void tracking(ObjectNode doc, String id, String status, String time, String summary) {
+    ObjectNode tracking = doc.putObject("tracking");
+    tracking.put("current_release_date", time);
+    tracking.put("id", id);
+    tracking.put("initial_release_date", time);
+    ObjectNode revision = tracking.putArray("revision_history").addObject();
+    revision.put("date", time);
+    revision.put("number", "1");
+    revision.put("summary", summary);
+    tracking.put("status", status);
+    tracking.put("version", "1");
   }
 
   /** A CSAF note. */

@@ -247,8 +247,8 @@ public class CoordinationDelegates {
               Variables.string(execution, "entryContactEmail"), actor);
         } else {
           commands.respond(tn, developerId, new Coordinations.Response(
-              enumOf(Coordinations.Status.class, Variables.string(execution, "entryStatus")),
-              enumOf(Coordinations.FixAvailability.class, Variables.string(execution, "entryFixAvailability")),
+              Coordinations.valueOrNull(Coordinations.Status.class, Variables.string(execution, "entryStatus")),
+              Coordinations.valueOrNull(Coordinations.FixAvailability.class, Variables.string(execution, "entryFixAvailability")),
               Variables.string(execution, "entryFixedVersions"), Variables.string(execution, "entryCountermeasure"),
               date(execution.getVariable("entryProposedPublicationDate")), Variables.string(execution, "entryStatement"),
               null), actor);
@@ -257,14 +257,6 @@ public class CoordinationDelegates {
         throw new ProcessEngineException("入力内容を確認してください / check the field: " + e.getMessage(), e);
       }
     };
-  }
-
-  static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
-    try {
-      return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   /** A date from a form: Camunda Forms' datetime (date only) gives yyyy-MM-dd. */

@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.vulnreport.cases.CaseConflictException;
 import jp.vulnreport.cases.CaseRegister;
@@ -622,23 +621,15 @@ class CoordinationProcessTest extends IntegrationTest {
     return OffsetDateTime.now(clock).atZoneSameInstant(JST).toLocalDate();
   }
 
-  /** The one mail to {@code address} whose subject contains {@code subject}. */
   private static MimeMessage single(String address, String subject) {
-    List<MimeMessage> found = mailsTo(GREEN_MAIL.getReceivedMessages(), address).stream()
-        .filter(m -> Cases.subject(m).contains(subject)).toList();
-    assertThat(found).as("mails to " + address + " about " + subject).hasSize(1);
-    return found.get(0);
+    return Cases.single(GREEN_MAIL.getReceivedMessages(), address, subject);
   }
 
   private static String token(MimeMessage m) {
-    Matcher matcher = DEVELOPER_LINK.matcher(body(m));
-    assertThat(matcher.find()).isTrue();
-    return matcher.group(1);
+    return Cases.token(m, DEVELOPER_LINK);
   }
 
   private static String csrf(String html) {
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-    assertThat(m.find()).isTrue();
-    return m.group(1);
+    return Cases.csrf(html);
   }
 }

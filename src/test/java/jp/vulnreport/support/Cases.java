@@ -145,6 +145,33 @@ public class Cases {
     }).toList();
   }
 
+  /** The one mail to {@code address} whose subject contains {@code subject} (fails on none or several). */
+  public static MimeMessage single(MimeMessage[] received, String address, String subject) {
+    List<MimeMessage> found = mailsTo(received, address).stream().filter(m -> subject(m).contains(subject)).toList();
+    if (found.size() != 1) {
+      throw new AssertionError(found.size() + " mails to " + address + " about " + subject + ", expected 1");
+    }
+    return found.get(0);
+  }
+
+  /** The first private-link token of {@code pattern} (group 1) in the mail's text. */
+  public static String token(MimeMessage m, java.util.regex.Pattern pattern) {
+    java.util.regex.Matcher matcher = pattern.matcher(body(m));
+    if (!matcher.find()) {
+      throw new AssertionError("no link " + pattern + " in the mail");
+    }
+    return matcher.group(1);
+  }
+
+  /** The CSRF token of a public page's form. */
+  public static String csrf(String html) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("no form token in the page");
+    }
+    return m.group(1);
+  }
+
   /** The text of a mail (its text/plain part when it has attachments). */
   public static String body(MimeMessage m) {
     try {
