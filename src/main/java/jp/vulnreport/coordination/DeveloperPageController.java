@@ -122,8 +122,6 @@ public class DeveloperPageController {
     return "public/developer";
   }
 
-  }
-
   private static LocalDate date(String value) {
     try {
       return value == null || value.isBlank() ? null : LocalDate.parse(value);
