@@ -46,7 +46,7 @@ CREATE TABLE vr_coordination (
     details_sent_at          TIMESTAMP WITH TIME ZONE,  -- 詳細情報連絡日
     status                   VARCHAR(30),           -- AFFECTED, NOT_AFFECTED, UNDER_INVESTIGATION
     fix_availability         VARCHAR(20),           -- NONE, PLANNED, AVAILABLE
-    fixed_versions           VARCHAR(1000),
+    fixed_versions           VARCHAR(4000),
     countermeasure           VARCHAR(10000),
     proposed_publication_date DATE,
     statement                VARCHAR(10000),

@@ -62,8 +62,7 @@ public class Advisories {
   private final JdbcTemplate jdbc;
   private final CaseRegister register;
   private final Coordinations coordinations;
-  private final DeveloperRegistry developers;
-  private final DeveloperMatcher matcher;
+  private final CaseDevelopers developersOfCase;
   private final StoredReports reports;
   private final Publications publications;
   private final CsafValidator validator;
@@ -72,15 +71,14 @@ public class Advisories {
   private final CsafNoticeBuilder csafBuilder;
   private final ZoneId zone;
 
-  public Advisories(JdbcTemplate jdbc, CaseRegister register, Coordinations coordinations, DeveloperRegistry developers,
-      DeveloperMatcher matcher, StoredReports reports, Publications publications, CsafValidator validator,
+  public Advisories(JdbcTemplate jdbc, CaseRegister register, Coordinations coordinations,
+      CaseDevelopers developersOfCase, StoredReports reports, Publications publications, CsafValidator validator,
       ObjectMapper mapper, LinkProperties links, CsafNoticeBuilder csafBuilder, AppProperties properties) {
     this.csafBuilder = csafBuilder;
     this.jdbc = jdbc;
     this.register = register;
     this.coordinations = coordinations;
-    this.developers = developers;
-    this.matcher = matcher;
+    this.developersOfCase = developersOfCase;
     this.reports = reports;
     this.publications = publications;
     this.validator = validator;
@@ -224,7 +222,7 @@ public class Advisories {
       if (status == null) {
         continue;   // the committee decided not to publish this developer's part
       }
-      for (ProductRef p : products(k, reported)) {
+      for (CaseDevelopers.AffectedProduct p : developersOfCase.affectedProducts(k, reported)) {
         n++;
         String id = "CSAFPID-" + String.format("%04d", n);
         String fixedId = null;
@@ -247,26 +245,6 @@ public class Advisories {
         credit, c.startDateAt() == null ? null : c.startDateAt().atZoneSameInstant(zone).toLocalDate(),
         publishedAt != null ? publishedAt.atZoneSameInstant(zone).toLocalDate()
             : publications.plannedDate(trackingNumber).orElse(null), publishedAt);
-  }
-
-  private record ProductRef(String name, String versions, String purl, String cpe) {}
-
-  /** The affected product for a direct developer; its registered products that embed it for a downstream one. */
-  private List<ProductRef> products(Coordinations.Coordination k, ReportSubmission.Product reported) {
-    if (!"DOWNSTREAM".equals(k.role())) {
-      return List.of(new ProductRef(reported.name(), reported.versions(), reported.purl(), reported.cpe()));
-    }
-    List<String> names = matcher.suggest(reported.developer(), reported.name(), reported.purl(), reported.cpe())
-        .stream().filter(s -> s.developerId().equals(k.developerId()) && s.productName() != null)
-        .map(DeveloperMatcher.Suggestion::productName)
-        .toList();
-    List<ProductRef> out = new ArrayList<>();
-    for (DeveloperRegistry.Product p : developers.get(k.developerId()).products()) {
-      if (names.isEmpty() || names.contains(p.name())) {
-        out.add(new ProductRef(p.name(), "-", p.purl(), p.cpe()));
-      }
-    }
-    return out.isEmpty() ? List.of(new ProductRef(reported.name() + " を含む製品", "-", null, null)) : out;
   }
 
   private JsonNode csaf(Advisory a, OffsetDateTime now) {

@@ -21,14 +21,65 @@ public class CaseDevelopers {
   private final Coordinations coordinations;
   private final StoredReports reports;
   private final CaseRegister register;
+  private final java.time.ZoneId zone;
 
   public CaseDevelopers(DeveloperMatcher matcher, DeveloperRegistry registry, Coordinations coordinations,
-      StoredReports reports, CaseRegister register) {
+      StoredReports reports, CaseRegister register, jp.vulnreport.AppProperties properties) {
+    this.zone = properties.timeZone();
     this.matcher = matcher;
     this.registry = registry;
     this.coordinations = coordinations;
     this.reports = reports;
     this.register = register;
+  }
+
+  /** A product of a developer affected in a case. */
+  public record AffectedProduct(String name, String versions, String purl, String cpe) {}
+
+  /**
+   * The affected product for a direct developer; for a downstream one, its registered products that
+   * embed the affected component (per the matching), or a description when none is registered.
+   */
+  public List<AffectedProduct> affectedProducts(Coordinations.Coordination k, ReportSubmission.Product reported) {
+    if (!"DOWNSTREAM".equals(k.role())) {
+      return List.of(new AffectedProduct(reported.name(), reported.versions(), reported.purl(), reported.cpe()));
+    }
+    List<String> names = matcher.suggest(reported.developer(), reported.name(), reported.purl(), reported.cpe())
+        .stream().filter(s -> s.developerId().equals(k.developerId()) && s.productName() != null)
+        .map(DeveloperMatcher.Suggestion::productName).toList();
+    List<AffectedProduct> out = new ArrayList<>();
+    for (DeveloperRegistry.Product p : registry.get(k.developerId()).products()) {
+      if (names.isEmpty() || names.contains(p.name())) {
+        out.add(new AffectedProduct(p.name(), "-", p.purl(), p.cpe()));
+      }
+    }
+    return out.isEmpty() ? List.of(new AffectedProduct(reported.name() + " を含む製品", "-", null, null)) : out;
+  }
+
+  /** An entry of the public unreachable-developers list (dates in Japan time). */
+  public record Listed(String developerName, java.time.LocalDate listedOn, java.time.LocalDate productsListedOn,
+      List<String> products) {}
+
+  /**
+   * The public unreachable-developers list (連絡不能開発者一覧): the developer's name; three months
+   * later also its affected products with their versions.
+   */
+  public List<Listed> unreachableList() {
+    List<Listed> out = new ArrayList<>();
+    for (Coordinations.Coordination k : coordinations.listedNow()) {
+      List<String> products = new ArrayList<>();
+      if (k.productsListedAt() != null) {
+        ReportSubmission.Product reported = reports.get(k.trackingNumber()).product();
+        if (reported != null) {
+          for (AffectedProduct p : affectedProducts(k, reported)) {
+            products.add(p.name() + ("-".equals(p.versions()) ? "" : " " + p.versions()));
+          }
+        }
+      }
+      out.add(new Listed(k.developerName(), k.listedAt().atZoneSameInstant(zone).toLocalDate(),
+          k.productsListedAt() == null ? null : k.productsListedAt().atZoneSameInstant(zone).toLocalDate(), products));
+    }
+    return out;
   }
 
   public List<DeveloperMatcher.Suggestion> suggestions(String trackingNumber) {

@@ -28,17 +28,18 @@ public class CoordinationOutcomes {
   }
 
   /**
-   * Low impact closes after notice; an advisory is published when a developer is affected and ready
-   * or the committee decided to publish; otherwise (all not affected, committee against) no advisory.
+   * An advisory is published when a developer is affected and ready or the committee decided to
+   * publish; otherwise a low-impact case closes after notice, any other without an advisory (all not
+   * affected, committee against).
    */
   public CaseOutcome summarise(String trackingNumber, boolean lowImpact) {
     List<Coordinations.Coordination> all = coordinations.forCase(trackingNumber);
-    if (lowImpact || all.stream().allMatch(c -> c.outcome() == Coordinations.Outcome.LOW_IMPACT_NOTIFIED)) {
-      return CaseOutcome.LOW_IMPACT;
+    // a committee decision to publish (an unreachable developer, also in a low-impact case) comes first
+    if (all.stream().anyMatch(c -> c.outcome() == Coordinations.Outcome.READY
+        || c.outcome() == Coordinations.Outcome.COMMITTEE_PUBLISH)) {
+      return CaseOutcome.PUBLISH;
     }
-    boolean publish = all.stream().anyMatch(c -> c.outcome() == Coordinations.Outcome.READY
-        || c.outcome() == Coordinations.Outcome.COMMITTEE_PUBLISH);
-    return publish ? CaseOutcome.PUBLISH : CaseOutcome.NO_PUBLICATION;
+    return lowImpact ? CaseOutcome.LOW_IMPACT : CaseOutcome.NO_PUBLICATION;
   }
 
   /** Closing without an advisory: after notice (low impact), not affected, or the committee decided so. */

@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.vulnreport.cases.CaseNotFoundException;
 import jp.vulnreport.cases.CaseRegister;
@@ -73,8 +71,10 @@ public class Coordinations {
 
   private final JdbcTemplate jdbc;
   private final CaseRegister register;
+  private final jp.vulnreport.links.PrivateLinks links;
 
-  public Coordinations(JdbcTemplate jdbc, CaseRegister register) {
+  public Coordinations(JdbcTemplate jdbc, CaseRegister register, jp.vulnreport.links.PrivateLinks links) {
+    this.links = links;
     this.jdbc = jdbc;
     this.register = register;
   }
@@ -160,6 +160,11 @@ public class Coordinations {
     return keys.getKey().longValue();
   }
 
+  @Transactional(readOnly = true)
+  public String questionText(long id) {
+    return jdbc.queryForObject("SELECT question FROM vr_developer_question WHERE id = ?", String.class, id);
+  }
+
   /** The unreachable-developer listing: the name, then the products, or off the list again. */
   public void listing(String trackingNumber, String developerId, String step) {
     OffsetDateTime now = register.now();
@@ -176,8 +181,9 @@ public class Coordinations {
     if (!"PUBLISH".equals(decision) && !"NOT_PUBLISH".equals(decision)) {
       throw new IllegalArgumentException("公表判定は「公表する」か「公表しない」を選んでください / choose PUBLISH or NOT_PUBLISH");
     }
-    if (reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException("委員会の判断理由を記入してください / the committee's reasons are required");
+    if (reason == null || reason.isBlank() || reason.length() > 4000) {
+      throw new IllegalArgumentException("委員会の判断理由を記入してください（4000 文字まで） / the committee's reasons are required "
+          + "(up to 4000 characters)");
     }
     update(trackingNumber, developerId, "committee_decision = ?, committee_reason = ?", decision, reason.strip());
     register.event(trackingNumber, actor, "COMMITTEE_DECISION", developerId + ": " + decision);
@@ -190,7 +196,7 @@ public class Coordinations {
 
   /**
    * A case that ends (published, closed, discontinued) takes its developers off the public
-   * unreachable-developers list: there is nothing left to reach them about.
+   * unreachable-developers list (there is nothing left to reach them about) and revokes their links.
    */
   @org.springframework.context.event.EventListener
   public void caseClosed(CaseRegister.CaseClosed event) {
@@ -198,41 +204,15 @@ public class Coordinations {
         + "AND listed_at IS NOT NULL AND unlisted_at IS NULL", String.class, event.trackingNumber())) {
       listing(event.trackingNumber(), developerId, "REMOVE");
     }
+    // the developers' links show the case's summary: not once it has ended
+    links.revokeAll(event.trackingNumber(), jp.vulnreport.links.LinkAudience.DEVELOPER, null,
+        "案件の終了 / the case has ended", CaseRegister.SYSTEM);
   }
 
-  /** A developer on the public unreachable-developers list, with the affected product once it is listed too. */
-  public record Listed(String developerName, OffsetDateTime listedAt, OffsetDateTime productsListedAt,
-      List<String> products) {}
-
-  /** The public unreachable-developers list (連絡不能開発者一覧): one entry per developer and case. */
+  /** Every developer on the public unreachable-developers list now (all cases), longest listed first. */
   @Transactional(readOnly = true)
-  public List<Listed> unreachableList() {
-    List<Listed> out = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("SELECT c.tracking_number, c.developer_id, d.name, c.listed_at, "
-        + "c.products_listed_at, k.product_name FROM vr_coordination c "
-        + "JOIN vr_developer d ON d.id = c.developer_id JOIN vr_case k ON k.tracking_number = c.tracking_number "
-        + "WHERE c.listed_at IS NOT NULL AND c.unlisted_at IS NULL ORDER BY c.listed_at")) {
-      OffsetDateTime productsListed = ts(row.get("products_listed_at"));
-      List<String> products = new ArrayList<>();
-      if (productsListed != null && row.get("product_name") != null) {
-        products.add(row.get("product_name").toString());
-      }
-      out.add(new Listed((String) row.get("name"), ts(row.get("listed_at")), productsListed, products));
-    }
-    return out;
-  }
-
-  private static OffsetDateTime ts(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof OffsetDateTime t) {
-      return t;
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
-    return OffsetDateTime.parse(o.toString());
+  public List<Coordination> listedNow() {
+    return jdbc.query(SELECT + " WHERE c.listed_at IS NOT NULL AND c.unlisted_at IS NULL ORDER BY c.listed_at", ROW);
   }
 
   private void update(String trackingNumber, String developerId, String set, Object... values) {

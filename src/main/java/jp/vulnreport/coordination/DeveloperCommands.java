@@ -92,26 +92,41 @@ public class DeveloperCommands {
     }
     Coordinations.Coordination before = coordinations.get(trackingNumber, developerId);
     coordinations.response(trackingNumber, developerId, clean(r), actor);
+    Map<String, Object> v = new HashMap<>();
+    v.put("developerStatus", r.status().name());
+    v.put("developerReady", r.ready());
+    // passed on by the process (a job of its own, retried), not in the developer's request
+    v.put("forwardQuestionId", null);
     if (r.questionForDiscoverer() != null && !r.questionForDiscoverer().isBlank()) {
       boolean consent = register.reporter(register.get(trackingNumber).reporterId())
           .map(p -> p.shareContactWithDeveloper()).orElse(false);
       long id = coordinations.question(trackingNumber, developerId, r.questionForDiscoverer().strip(), consent);
       if (consent) {
-        mail.send("developer-question:" + id, trackingNumber, "developer-question", Recipient.DISCOVERER, null,
-            Map.of("question", r.questionForDiscoverer().strip()), List.of());
+        v.put("forwardQuestionId", id);
       }
     }
-    if (r.fixAvailability() == Coordinations.FixAvailability.AVAILABLE
-        && before.fixAvailability() != Coordinations.FixAvailability.AVAILABLE) {
+    v.put("fixBecameAvailable", r.fixAvailability() == Coordinations.FixAvailability.AVAILABLE
+        && before.fixAvailability() != Coordinations.FixAvailability.AVAILABLE);
+    correlate(trackingNumber, developerId, MSG_RESPONSE, v);
+  }
+
+  /**
+   * After a response (in the process's own job): a question the discoverer may receive goes to the
+   * discoverer; a fix that became available goes to the Cabinet Office when a notice is out.
+   */
+  @Transactional
+  public void forward(String trackingNumber, String developerId, Long questionId, boolean fixBecameAvailable) {
+    if (questionId != null) {
+      String question = coordinations.questionText(questionId);
+      mail.send("developer-question:" + questionId, trackingNumber, "developer-question", Recipient.DISCOVERER, null,
+          Map.of("question", question), List.of());
+    }
+    if (fixBecameAvailable) {
+      Coordinations.Coordination c = coordinations.get(trackingNumber, developerId);
       government.inform(trackingNumber, "fix-available:" + developerId,
           "製品開発者が修正版を提供しました / the developer has released a fix"
-              + (r.fixedVersions() == null || r.fixedVersions().isBlank() ? "" : ": " + r.fixedVersions().strip()),
-          false);
+              + (c.fixedVersions() == null ? "" : ": " + c.fixedVersions()), false);
     }
-    Map<String, Object> v = new HashMap<>();
-    v.put("developerStatus", r.status().name());
-    v.put("developerReady", r.ready());
-    correlate(trackingNumber, developerId, MSG_RESPONSE, v);
   }
 
   private void validate(Coordinations.Response r) {

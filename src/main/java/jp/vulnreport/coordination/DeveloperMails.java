@@ -24,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeveloperMails {
 
+  /** Mails that need no answer carry no link (a case being published has revoked its links). */
+  static final java.util.Set<String> WITHOUT_LINK = java.util.Set.of("developer-publication-scheduled",
+      "developer-published");
+
   private final PrivateLinks links;
   private final LinkProperties linkProperties;
   private final MailService mail;
@@ -32,10 +36,15 @@ public class DeveloperMails {
   private final StoredReports reports;
   private final CaseRegister register;
   private final MailRecords records;
+  private final jp.vulnreport.deadline.Deadlines deadlines;
+  private final java.time.ZoneId zone;
 
-  public DeveloperMails(MailRecords records, PrivateLinks links, LinkProperties linkProperties, MailService mail, Coordinations coordinations,
+  public DeveloperMails(MailRecords records, jp.vulnreport.deadline.Deadlines deadlines,
+      jp.vulnreport.AppProperties properties, PrivateLinks links, LinkProperties linkProperties, MailService mail, Coordinations coordinations,
       DeveloperRegistry registry, StoredReports reports, CaseRegister register) {
     this.records = records;
+    this.deadlines = deadlines;
+    this.zone = properties.timeZone();
     this.links = links;
     this.linkProperties = linkProperties;
     this.mail = mail;
@@ -47,7 +56,7 @@ public class DeveloperMails {
 
   @Transactional
   public MailRecords.MailRecord send(String key, String trackingNumber, String developerId, String template) {
-    return send(key, trackingNumber, developerId, template, false);
+    return send(key, trackingNumber, developerId, template, false, Map.of());
   }
 
   /**
@@ -56,31 +65,41 @@ public class DeveloperMails {
    */
   @Transactional
   public MailRecords.MailRecord send(String key, String trackingNumber, String developerId, String template,
-      boolean lowImpact) {
+      boolean lowImpact, Map<String, String> extra) {
     var earlier = records.byKey(key);
     if (earlier.isPresent()) {
       return earlier.get();   // a retried job: sent before, no second link
     }
     Coordinations.Coordination c = coordinations.get(trackingNumber, developerId);
-    boolean toContactPoint = template.equals("developer-details") || template.equals("developer-response-reminder");
+    boolean toContactPoint = !template.equals("developer-first-contact") && !template.equals("developer-contact-reminder");
     String to = toContactPoint && c.contactPointEmail() != null ? c.contactPointEmail()
         : String.join(",", registry.get(developerId).contactEmails());
-    PrivateLinks.Issued link = links.issue(trackingNumber, LinkAudience.DEVELOPER, developerId, CaseRegister.SYSTEM);
-    Map<String, String> model = new HashMap<>(details(trackingNumber, template.equals("developer-details")));
+    if (template.equals("developer-details")) {
+      // the earlier links went to the general addresses; from now on only the contact point's link works
+      links.revokeAll(trackingNumber, LinkAudience.DEVELOPER, developerId,
+          "連絡窓口へ詳細を送付したため / the details went to the contact point", CaseRegister.SYSTEM);
+    }
+    Map<String, String> model = new HashMap<>(extra);
+    model.putAll(details(trackingNumber, template.equals("developer-details")));
+    if (WITHOUT_LINK.contains(template)) {
+      model.put("developerUrl", "-");
+      model.put("linkExpiresAt", "-");
+    } else {
+      PrivateLinks.Issued link = links.issue(trackingNumber, LinkAudience.DEVELOPER, developerId, CaseRegister.SYSTEM);
+      model.put("developerUrl", linkProperties.responseUrl(LinkAudience.DEVELOPER, link.token()));
+      model.put("linkExpiresAt", link.expiresAt().toLocalDate().toString());
+    }
     model.put("developerName", c.developerName());
-    model.put("developerUrl", linkProperties.responseUrl(LinkAudience.DEVELOPER, link.token()));
-    model.put("linkExpiresAt", link.expiresAt().toLocalDate().toString());
     model.put("nextStepJa", lowImpact
-        ? "本件は影響が限定的な脆弱性と判断されたため、このご連絡をもって取扱いを終了します（JVN での公表は行いません）。\n"
-            + "修正の予定などがあれば、次のページからお知らせいただけます。"
+        ? "本件は影響が限定的な脆弱性と判断されたため、このご連絡をもって取扱いを終了します（JVN での公表は行いません）。"
         : "脆弱性の有無をご確認のうえ、次のページから状況（影響あり／影響なし／調査中）、修正版の予定、\n"
             + "公表日のご希望、公表文に掲載する声明をお知らせください。発見者への質問も、発見者の同意がある場合にお伝えします。\n"
-            + "公表日は起算日から 45 日後を目安に調整します。");
+            + "公表目標日は " + target(trackingNumber) + " です（起算日から期限ポリシーの日数）。");
     model.put("nextStepEn", lowImpact
         ? "The vulnerability was judged to have limited impact: the handling ends with this notice, without publication on JVN."
         : "Please check the vulnerability and tell us on this page your status (affected / not affected / under\n"
             + "investigation), your fix plans, the publication date you propose and the statement to publish. Questions for\n"
-            + "the reporter are passed on if the reporter agreed. We aim for publication 45 days after the start date.");
+            + "the reporter are passed on if the reporter agreed. The publication target is " + target(trackingNumber) + ".");
     model.put("contactPointName", c.contactPointName() == null ? "-" : c.contactPointName());
     model.put("role", "DOWNSTREAM".equals(c.role())
         ? "貴社製品に含まれるコンポーネントの脆弱性です / a vulnerability in a component your product contains"
@@ -92,6 +111,12 @@ public class DeveloperMails {
       coordinations.detailsSent(trackingNumber, developerId, sent.sentAt());
     }
     return sent;
+  }
+
+  private String target(String trackingNumber) {
+    return deadlines.kinds(trackingNumber).contains(Publications.TARGET)
+        ? deadlines.latest(trackingNumber, Publications.TARGET).dueAt().atZoneSameInstant(zone).toLocalDate().toString()
+        : "-";
   }
 
   /** The product, and with {@code full} the report's technical content (never the discoverer's identity). */

@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 public class PublicationPageController {
 
   private final Advisories advisories;
-  private final Coordinations coordinations;
+  private final CaseDevelopers developers;
 
-  public PublicationPageController(Advisories advisories, Coordinations coordinations) {
+  public PublicationPageController(Advisories advisories, CaseDevelopers developers) {
     this.advisories = advisories;
-    this.coordinations = coordinations;
+    this.developers = developers;
   }
 
   @GetMapping("/advisories")
@@ -56,16 +56,16 @@ public class PublicationPageController {
 
   @GetMapping("/unreachable-developers")
   String unreachable(Model model) {
-    model.addAttribute("entries", coordinations.unreachableList());
+    model.addAttribute("entries", developers.unreachableList());
     return "public/unreachable";
   }
 
   @GetMapping(path = "/unreachable-developers.json", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   List<Map<String, Object>> unreachableFeed() {
-    return coordinations.unreachableList().stream().map(l -> Map.<String, Object>of(
-        "developer", l.developerName(), "listedAt", l.listedAt().toString(),
-        "productsListedAt", l.productsListedAt() == null ? "" : l.productsListedAt().toString(),
+    return developers.unreachableList().stream().map(l -> Map.<String, Object>of(
+        "developer", l.developerName(), "listedOn", l.listedOn().toString(),
+        "productsListedOn", l.productsListedOn() == null ? "" : l.productsListedOn().toString(),
         "products", l.products())).toList();
   }
 }

@@ -100,7 +100,7 @@ public class GovernmentCommands {
     }
     if ("NOTIFIED".equals(notice.get().status()) || running) {
       // sent but not yet acknowledged, or busy with an earlier update: this update goes out now, directly
-      mail.send("government-inform:" + key, trackingNumber, "government-update", Recipient.CABINET_OFFICE, null,
+      mail.send("government-inform:" + trackingNumber + ":" + key, trackingNumber, "government-update", Recipient.CABINET_OFFICE, null,
           Map.of("update", text), List.of());
       notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text);
       return "UPDATE_SENT";

@@ -95,8 +95,9 @@ public class CaseMailModel {
         }
       }
       case "coordination-dates" -> {
-        m.put("startDate", c.startDateAt() == null ? "-" : jst(c.startDateAt()));
-        m.put("detailsSentAt", c.detailsSentAt() == null ? "-" : jst(c.detailsSentAt()));
+        // the process gives this developer's dates; the case's (the first developer's) otherwise
+        m.putIfAbsent("startDate", c.startDateAt() == null ? "-" : jst(c.startDateAt()));
+        m.putIfAbsent("detailsSentAt", c.detailsSentAt() == null ? "-" : jst(c.detailsSentAt()));
       }
       case "coordination-closed" -> {
         switch (c.state()) {

@@ -51,13 +51,32 @@ public class CoordinationDelegates {
     };
   }
 
-  /** A mail with the developer's private link. Input parameters: mailTemplate, mailRound. */
+  /** A mail with the developer's private link. Input parameters: mailTemplate, mailRound, mailValues (a map). */
   @Bean
   JavaDelegate developerContactMailDelegate(DeveloperMails mails) {
-    return execution -> mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
-            + Variables.string(execution, "developerId") + ":" + execution.getVariableLocal("mailRound"),
-        Variables.trackingNumber(execution), Variables.required(execution, "developerId"),
-        Variables.required(execution, "mailTemplate"), Boolean.TRUE.equals(execution.getVariable("lowImpact")));
+    return execution -> {
+      Map<String, String> values = new java.util.HashMap<>();
+      if (execution.getVariableLocal("mailValues") instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> values.put(k.toString(), v == null ? "-" : v.toString()));
+      }
+      mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
+              + Variables.string(execution, "developerId") + ":" + execution.getVariableLocal("mailRound"),
+          Variables.trackingNumber(execution), Variables.required(execution, "developerId"),
+          Variables.required(execution, "mailTemplate"), Boolean.TRUE.equals(execution.getVariable("lowImpact")), values);
+    };
+  }
+
+  /** Task_ForwardResponse: what a response passes on (question to the discoverer, fix to the Cabinet Office). */
+  @Bean
+  JavaDelegate developerResponseFollowUpDelegate(DeveloperCommands commands) {
+    return execution -> {
+      Object question = execution.getVariable("forwardQuestionId");
+      commands.forward(Variables.trackingNumber(execution), Variables.required(execution, "developerId"),
+          question == null ? null : ((Number) question).longValue(),
+          Boolean.TRUE.equals(execution.getVariable("fixBecameAvailable")));
+      execution.setVariable("forwardQuestionId", null);
+      execution.setVariable("fixBecameAvailable", false);
+    };
   }
 
   @Bean
@@ -209,27 +228,22 @@ public class CoordinationDelegates {
 
   /** Task_ReviewGovernmentNotice (complete): tell the developers only if the notice's vendor decision allows it. */
   @Bean
-  TaskListener governmentNoticeReviewListener(GovernmentNotices notices) {
+  TaskListener governmentNoticeReviewListener(GovernmentNotices notices, jp.vulnreport.cases.CaseRegister register) {
     return task -> {
       boolean inform = Boolean.TRUE.equals(task.getVariable("informDevelopers"));
+      if (inform && task.getVariable("developerIds") == null) {
+        throw new ProcessEngineException("製品開発者がまだ特定されていません。特定後は開発者へ個別に連絡してください"
+            + " / no developer has been identified yet");
+      }
       String decision = notices.find(Variables.trackingNumber(task)).map(n -> n.vendorDecision()).orElse(null);
       if (inform && "WITHHELD".equals(decision)) {
         throw new ProcessEngineException("政府連絡担当がゼロデイ取扱いの要望により開発者への連絡を見合わせています。開発者へは伝えられません"
             + " / liaison withheld the information from the vendor after a zero-day request");
       }
       task.setVariable("informDevelopers", inform);
-    };
-  }
-
-  /** Tells every developer in coordination that the Cabinet Office was notified (one mail each, idempotent). */
-  @Bean
-  JavaDelegate developerGovernmentNoticeDelegate(DeveloperMails mails, Coordinations coordinations) {
-    return execution -> {
-      String tn = Variables.trackingNumber(execution);
-      for (Coordinations.Coordination c : coordinations.forCase(tn)) {
-        mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + c.developerId()
-            + ":" + execution.getId(), tn, c.developerId(), "developer-government-notice");
-      }
+      register.event(Variables.trackingNumber(task), Actors.of(task), "GOVERNMENT_NOTICE_REVIEWED",
+          (inform ? "developers informed" : "developers not informed")
+              + (Variables.string(task, "coordinationNote") == null ? "" : ": " + Variables.string(task, "coordinationNote")));
     };
   }
 

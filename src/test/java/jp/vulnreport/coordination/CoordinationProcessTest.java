@@ -152,10 +152,14 @@ class CoordinationProcessTest extends IntegrationTest {
         .param("countermeasure", "SampleCMS 4.2.8 へアップデートしてください")
         .param("proposedPublicationDate", proposed.toString())
         .param("statement", "修正版 4.2.8 を公開しました。")).andExpect(status().is3xxRedirection());
-    assertThat(developer).isEnded().hasPassed("Task_RecordDeveloperReady");
+    cases.runJobs(developer.getId());
+    assertThat(developer).isEnded().hasPassed("Task_ForwardResponse", "Task_RecordDeveloperReady");
+    // the first contact's link (general addresses) stopped working when the details went to the contact point
+    mvc.perform(get("/developer/" + token)).andExpect(status().isGone());
     assertThat(coordinations.get(tn, "sample-soft").outcome()).isEqualTo(Coordinations.Outcome.READY);
 
     // every developer is done: the target watch ends with the sub-process; one publication date for the case
+    cases.runJobs(coordination.getId());
     assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
     assertThat(management.createJobQuery().processInstanceId(coordination.getId()).timers().list()).isEmpty();
     assertThat(runtime.getVariable(coordination.getId(), "developerResults")).asString()
@@ -166,6 +170,7 @@ class CoordinationProcessTest extends IntegrationTest {
         Map.of("publicationDate", proposed.toString()));
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLICATION_SCHEDULED);
     assertThat(body(single(DISCOVERER, "公表日が決まりました"))).contains(proposed.toString());
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "公表日のお知らせ"))).contains(proposed.toString(), "SampleCMS");
 
     // the advisory in Japanese and English; its CSAF document is built and validated against the schema
     assertThat(coordination).isWaitingAt("Task_DraftAdvisory");
@@ -202,8 +207,10 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
     assertThat(register.get(tn).publishedAt()).isNotNull();
     assertThat(register.get(tn).closedAt()).isNotNull();
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "JVN で公表しました"))).contains("/advisories/" + slug);
     MimeMessage completion = single(DISCOVERER, "JVN で公表し、取扱いを終了しました");
-    assertThat(body(completion)).contains(Advisories.idFor(tn), "/advisories/" + slug, "実施したこと", "What was done");
+    assertThat(body(completion)).contains(Advisories.idFor(tn), "/advisories/" + slug, "実施したこと", "開発者による確認と対策の準備",
+        "What was done");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("PersonalDataRetention")
         .processInstanceBusinessKey(tn).count()).isEqualTo(1);
 
@@ -213,7 +220,7 @@ class CoordinationProcessTest extends IntegrationTest {
         "4.2.8", "修正版 4.2.8 を公開しました。", "Hanako Yamada (Example Security Lab)", "csaf.json");
     String english = mvc.perform(get("/advisories/" + slug).param("lang", "en")).andReturn().getResponse()
         .getContentAsString();
-    assertThat(english).contains("Stored XSS in SampleCMS", "Affected", "This vulnerability was reported by");
+    assertThat(english).contains("Stored XSS in SampleCMS", "Affected", "Reporter: Hanako Yamada");
     String published = mvc.perform(get("/advisories/" + slug + "/csaf.json")).andExpect(status().isOk()).andReturn()
         .getResponse().getContentAsString();
     assertThat(csafValidator.problems(mapper.readTree(published))).isEmpty();
@@ -249,6 +256,7 @@ class CoordinationProcessTest extends IntegrationTest {
     commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.AFFECTED,
         Coordinations.FixAvailability.PLANNED, null, "回避策: 検索機能を無効にする", proposed,
         "修正版を準備中です。", "検証に使ったブラウザの設定を教えてください"), "coordinator1");
+    cases.runJobs(sampleSoft.getId());
     assertThat(sampleSoft).isEnded();
     // the discoverer consented to contact with the developer: the question is passed on
     assertThat(body(single(DISCOVERER, "製品開発者からの質問"))).contains("検証に使ったブラウザの設定を教えてください");
@@ -283,11 +291,13 @@ class CoordinationProcessTest extends IntegrationTest {
     } finally {
       identity.clearAuthentication();
     }
+    cases.runJobs(kakuu.getId());
     assertThat(kakuu).isEnded();
     assertThat(coordinations.get(tn, "kakuu-joho").outcome()).isEqualTo(Coordinations.Outcome.NOT_AFFECTED);
     assertThat(coordinations.get(tn, "kakuu-joho").respondedBy()).isEqualTo("coordinator1");
 
     // one date for both; later than the target only with a reason
+    cases.runJobs(coordination.getId());
     assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
     LocalDate late = newTarget.plusDays(3);
     assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
@@ -320,6 +330,8 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(developer).isWaitingAt("Gateway_AfterListing");
     assertThat(coordinations.get(tn, "sample-soft").listed()).isTrue();
     assertThat(unreachablePage()).contains("サンプルソフト株式会社").doesNotContain("SampleCMS");
+    // the developer is told, with a fresh link (the first one would expire before the committee)
+    assertThat(body(single(SAMPLE_SOFT, "連絡不能開発者として公表しました"))).contains("/developer/");
 
     // three months later the product is listed too
     Job productListing = management.createJobQuery().processInstanceId(developer.getId())
@@ -328,9 +340,10 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(Duration.between(productListing.getDuedate().toInstant(),
         listedAt.atZoneSameInstant(JST).plusMonths(3).toInstant()).abs()).isLessThan(Duration.ofSeconds(1));
     fire(developer, "Event_ProductListingDue");
-    assertThat(unreachablePage()).contains("サンプルソフト株式会社", "SampleCMS");
+    assertThat(unreachablePage()).contains("サンプルソフト株式会社", "SampleCMS 4.2.0 から 4.2.7 まで");
+    assertThat(body(single(SAMPLE_SOFT, "製品名を連絡不能開発者一覧に掲載しました"))).contains("SampleCMS");
     assertThat(mvc.perform(get("/unreachable-developers.json")).andReturn().getResponse().getContentAsString())
-        .contains("サンプルソフト株式会社", "SampleCMS");
+        .contains("サンプルソフト株式会社", "SampleCMS 4.2.0 から 4.2.7 まで");
 
     // then the publication judgement committee (managers record it) decides to publish
     fire(developer, "Event_CommitteeReferralDue");
@@ -344,6 +357,7 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(coordinations.get(tn, "sample-soft").outcome()).isEqualTo(Coordinations.Outcome.COMMITTEE_PUBLISH);
     assertThat(coordinations.get(tn, "sample-soft").committeeDecision()).isEqualTo("PUBLISH");
 
+    cases.runJobs(coordination.getId());
     assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
     LocalDate date = LocalDate.parse((String) runtime.getVariable(coordination.getId(), "publicationDate"));
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
@@ -355,6 +369,7 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(csaf.at("/vulnerabilities/0/remediations/0/category").asText()).isEqualTo("none_available");
     fire(coordination, "Event_PublicationDay");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
+    assertThat(body(single(DISCOVERER, "JVN で公表し、取扱いを終了しました"))).contains("公表判定委員会による公表の判断");
     // published: the developer leaves the unreachable list
     assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
     assertThat(mvc.perform(get("/advisories/" + Advisories.slugOf(Advisories.idFor(tn)))).andReturn().getResponse()
@@ -390,6 +405,7 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(coordinations.get(tn, "sample-soft").listed()).isTrue();
     commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.UNDER_INVESTIGATION, null,
         null, null, null, "確認中です", null), "developer");
+    cases.runJobs(developer.getId());
     assertThat(coordinations.get(tn, "sample-soft").listed()).isFalse();
     assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
     assertThat(register.timeline(tn)).extracting(e -> e.type()).contains("UNREACHABLE_DEVELOPER",
@@ -415,8 +431,8 @@ class CoordinationProcessTest extends IntegrationTest {
         "Coordination", "DeveloperCoordination").count()).isZero();
     assertThat(register.get(tn).state()).isEqualTo(CaseState.DISCONTINUED);
     assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
-    assertThat(mvc.perform(get("/developer/" + token)).andReturn().getResponse().getContentAsString())
-        .contains("nothing-to-do");
+    // the developer's links end with the case
+    mvc.perform(get("/developer/" + token)).andExpect(status().isGone());
   }
 
   @Test
@@ -488,7 +504,8 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(target.dueAt()).isEqualTo(start.atZoneSameInstant(JST).plusDays(7).toOffsetDateTime());
     Job warning = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationWarning")
         .singleResult();
-    assertThat(warning.getDuedate().toInstant()).isEqualTo(target.dueAt().minusDays(15).toInstant());
+    // the warning before the target follows the policy for exploited cases (2 days before the 7-day target)
+    assertThat(warning.getDuedate().toInstant()).isEqualTo(target.dueAt().minusDays(2).toInstant());
     assertThat(developer).isWaitingAt("Task_AwaitContactPoint");
     // a period that starts when its timer is set (60 days of silence) is not restarted by the new facts
     assertThat(management.createJobQuery().processInstanceId(developer.getId())
@@ -511,8 +528,8 @@ class CoordinationProcessTest extends IntegrationTest {
         Map.of("informDevelopers", true, "coordinationNote", "開発者へ伝える"));
     cases.runJobs(coordination.getId());
     assertThat(body(single(SAMPLE_SOFT, "政府への通知に関するお知らせ"))).contains(tn, "Cabinet Office");
-    // the shortened target is less than the warning period away: coordinators are asked to review it now
-    assertThat(coordination).isWaitingAt("Task_ReviewPublicationTarget");
+    // not yet due: the warning comes 5 days later
+    assertThat(coordination).isWaitingAt("Event_PublicationWarning");
 
     // acknowledged by the Cabinet Office: the developer's fix and the publication go to it as updates
     government.acknowledged(tn);
@@ -523,6 +540,8 @@ class CoordinationProcessTest extends IntegrationTest {
     commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.AFFECTED,
         Coordinations.FixAvailability.AVAILABLE, "4.2.8", "4.2.8 へ更新してください", date, "修正版を公開しました。", null),
         "developer");
+    cases.runJobs(developer.getId());
+    cases.runJobs(coordination.getId());
     assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", date.toString()));

@@ -54,6 +54,7 @@ class DeadlinePolicyTest extends IntegrationTest {
       "PUBLICATION_TARGET, ACTIVE, -, 7, CALENDAR_DAYS, 公表目標日",
       "PUBLICATION_TARGET, -, -, 45, CALENDAR_DAYS, 公表目標日",
       "PUBLICATION_WARNING, -, -, 15, CALENDAR_DAYS, 公表目標日の事前確認",
+      "PUBLICATION_WARNING, ACTIVE, -, 2, CALENDAR_DAYS, 公表目標日の事前確認",
       "PUBLICATION_TARGET_REVIEW, -, -, 2, BUSINESS_DAYS, 公表目標日の確認",
       "PUBLICATION_DATE_DECISION, -, -, 2, BUSINESS_DAYS, 公表日の決定",
       "ADVISORY_DRAFT, -, -, 3, BUSINESS_DAYS, 公表文",
