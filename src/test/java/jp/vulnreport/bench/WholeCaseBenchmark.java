@@ -32,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * first contact (起算日) → contact point named → details → the developer's answer → publication date →
  * advisory with its CSAF document → publication (the publication-day timer executed at once) →
  * completion notice and closing update. Cases per second (one driver) and time per case. Baseline in
- * the same run: the bare engine with a process of the same nine user tasks, ten asynchronous service
- * tasks, three messages and a timer, and no application code, driven the same way.
+ * the same run: the bare engine with a process of the same nine user tasks, thirteen asynchronous
+ * service tasks, three messages and a timer, and no application code, driven the same way.
  */
 class WholeCaseBenchmark extends BenchContext {
 
@@ -67,12 +67,15 @@ class WholeCaseBenchmark extends BenchContext {
             .serviceTask("Details").camundaAsyncBefore().camundaAsyncAfter().camundaExpression("${true}")
             .serviceTask("Dates").camundaAsyncBefore().camundaAsyncAfter().camundaExpression("${true}")
             .receiveTask("Response").message("BenchResponse")
+            .serviceTask("Forward").camundaAsyncBefore().camundaExpression("${true}")
             .userTask("U8")
             .serviceTask("Scheduled").camundaAsyncBefore().camundaAsyncAfter().camundaExpression("${true}")
+            .serviceTask("DevDate").camundaAsyncBefore().camundaAsyncAfter().camundaExpression("${true}")
             .userTask("U9")
             .intermediateCatchEvent("Day").timerWithDuration("P30D")
             .serviceTask("Publish").camundaAsyncBefore().camundaExpression("${true}")
             .serviceTask("Completion").camundaAsyncBefore().camundaAsyncAfter().camundaExpression("${true}")
+            .serviceTask("DevPublished").camundaAsyncBefore().camundaAsyncAfter().camundaExpression("${true}")
             .endEvent().done()).deploy();
     byte[] example;
     try (var in = getClass().getResourceAsStream("/examples/report-product.json")) {
@@ -104,7 +107,7 @@ class WholeCaseBenchmark extends BenchContext {
     Bench.report("2. A whole case (receipt, verification, government notice, coordination, publication), one driver", List.of(
         "application: " + a.describe("cases/s") + "; " + Bench.ratio(a.median(), b.median()) + "; time per case p50 "
             + Math.round(Bench.percentile(appMs, 50)) + " ms, p95 " + Math.round(Bench.percentile(appMs, 95)) + " ms",
-        "baseline (bare engine, 9 user tasks, 10 async service tasks, 3 messages, a timer): " + b.describe("cases/s")
+        "baseline (bare engine, 9 user tasks, 13 async service tasks, 3 messages, a timer): " + b.describe("cases/s")
             + "; time per case p50 " + Math.round(Bench.percentile(bareMs, 50)) + " ms, p95 "
             + Math.round(Bench.percentile(bareMs, 95)) + " ms",
         CASES + " cases per round; waiting for the job executor is part of the time (it runs mails and async steps)"));
