@@ -28,10 +28,12 @@ public class DeveloperCommands {
 
   public static final String MSG_CONTACT_NAMED = "Msg_DeveloperContactNamed";
   public static final String MSG_RESPONSE = "Msg_DeveloperResponse";
+  /** An update after the developer's part ended (a fix released, a new statement), until publication. */
+  public static final String MSG_UPDATE = "Msg_DeveloperUpdate";
   public static final String PROCESS = "DeveloperCoordination";
 
   /** What the developer's coordination waits for now. */
-  public enum Waiting { CONTACT_POINT, RESPONSE, NOTHING }
+  public enum Waiting { CONTACT_POINT, RESPONSE, UPDATE, NOTHING }
 
   private final RuntimeService runtime;
   private final Coordinations coordinations;
@@ -61,6 +63,12 @@ public class DeveloperCommands {
     if (c.get().stage() == Coordinations.Stage.RESPONSE && subscribed(trackingNumber, developerId, MSG_RESPONSE)) {
       return Waiting.RESPONSE;
     }
+    boolean answered = c.get().outcome() == Coordinations.Outcome.READY
+        || c.get().outcome() == Coordinations.Outcome.NOT_AFFECTED;
+    if (answered && runtime.createExecutionQuery().processDefinitionKey("Coordination")
+        .processInstanceBusinessKey(trackingNumber).messageEventSubscriptionName(MSG_UPDATE).count() > 0) {
+      return Waiting.UPDATE;
+    }
     return Waiting.NOTHING;
   }
 
@@ -87,7 +95,8 @@ public class DeveloperCommands {
   @Transactional
   public void respond(String trackingNumber, String developerId, Coordinations.Response r, String actor) {
     validate(r);
-    if (waiting(trackingNumber, developerId) != Waiting.RESPONSE) {
+    Waiting waiting = waiting(trackingNumber, developerId);
+    if (waiting != Waiting.RESPONSE && waiting != Waiting.UPDATE) {
       throw new CaseConflictException("no response is awaited from " + developerId + " for " + trackingNumber);
     }
     Coordinations.Coordination before = coordinations.get(trackingNumber, developerId);
@@ -107,6 +116,15 @@ public class DeveloperCommands {
     }
     v.put("fixBecameAvailable", r.fixAvailability() == Coordinations.FixAvailability.AVAILABLE
         && before.fixAvailability() != Coordinations.FixAvailability.AVAILABLE);
+    if (waiting == Waiting.UPDATE) {
+      // the developer's part has ended: the case's coordination takes the update (until publication)
+      coordinations.outcome(trackingNumber, developerId, r.status() == Coordinations.Status.NOT_AFFECTED
+          ? Coordinations.Outcome.NOT_AFFECTED : Coordinations.Outcome.READY);
+      v.put("developerId", developerId);
+      runtime.createMessageCorrelation(MSG_UPDATE).processInstanceBusinessKey(trackingNumber).setVariablesLocal(v)
+          .correlateWithResult();
+      return;
+    }
     correlate(trackingNumber, developerId, MSG_RESPONSE, v);
   }
 

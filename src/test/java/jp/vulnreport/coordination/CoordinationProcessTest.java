@@ -304,6 +304,17 @@ class CoordinationProcessTest extends IntegrationTest {
         Map.of("publicationDate", late.toString()))).hasMessageContaining("reason");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", late.toString(), "publicationDateReason", "海外の調整機関と日程を合わせるため"));
+
+    // after its part ended, sample-soft releases its fix: an update through its page, taken until publication
+    String sampleToken = token(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"));
+    assertThat(mvc.perform(get("/developer/" + sampleToken)).andReturn().getResponse().getContentAsString())
+        .contains("update-note", "対応状況のご回答");
+    commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.AFFECTED,
+        Coordinations.FixAvailability.AVAILABLE, "4.2.8", "SampleCMS 4.2.8 へ更新してください", proposed,
+        "修正版 4.2.8 を公開しました。", null), "developer");
+    cases.runJobs(coordination.getId());
+    assertThat(coordination).hasPassed("Task_ForwardUpdate");
+    assertThat(coordinations.get(tn, "sample-soft").fixAvailability()).isEqualTo(Coordinations.FixAvailability.AVAILABLE);
     cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
     JsonNode csaf = mapper.readTree(advisories.csafOf(tn).orElseThrow());
     assertThat(csafValidator.problems(csaf)).isEmpty();
@@ -312,7 +323,8 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(status.at("/known_not_affected").size()).isEqualTo(1);
     assertThat(csaf.toString()).contains("まちナビ自治体ポータル", "pkg:maven/jp.example.kakuu/machinavi-portal",
         "架空情報システム株式会社");
-    assertThat(csaf.at("/vulnerabilities/0/remediations/0/category").asText()).isEqualTo("mitigation");
+    assertThat(status.at("/fixed").size()).isEqualTo(1);
+    assertThat(csaf.at("/vulnerabilities/0/remediations/0/category").asText()).isEqualTo("vendor_fix");
   }
 
   @Test
