@@ -98,6 +98,10 @@ public class CoordinationDelegates {
         }
       }
       task.setVariable("targetExtended", extend);
+      // the next review starts from an empty choice
+      task.setVariable("extendTarget", false);
+      task.setVariable("newTargetDate", null);
+      task.setVariable("extensionReason", null);
     };
   }
 
