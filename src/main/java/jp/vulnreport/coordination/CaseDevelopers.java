@@ -22,9 +22,12 @@ public class CaseDevelopers {
   private final StoredReports reports;
   private final CaseRegister register;
   private final java.time.ZoneId zone;
+  private final jp.vulnreport.government.GovernmentNotices notices;
 
   public CaseDevelopers(DeveloperMatcher matcher, DeveloperRegistry registry, Coordinations coordinations,
-      StoredReports reports, CaseRegister register, jp.vulnreport.AppProperties properties) {
+      StoredReports reports, CaseRegister register, jp.vulnreport.government.GovernmentNotices notices,
+      jp.vulnreport.AppProperties properties) {
+    this.notices = notices;
     this.zone = properties.timeZone();
     this.matcher = matcher;
     this.registry = registry;
@@ -80,6 +83,25 @@ public class CaseDevelopers {
           k.productsListedAt() == null ? null : k.productsListedAt().atZoneSameInstant(zone).toLocalDate(), products));
     }
     return out;
+  }
+
+  /**
+   * Coordinators looked at the Cabinet Office notice and decide whether the developers hear of it: not
+   * before any is identified, and not when liaison withheld it after a zero-day handling request.
+   */
+  public void governmentNoticeReviewed(String trackingNumber, boolean inform, boolean developersIdentified, String note,
+      String actor) {
+    if (inform && !developersIdentified) {
+      throw new IllegalArgumentException("製品開発者がまだ特定されていません。特定後は開発者へ個別に連絡してください"
+          + " / no developer has been identified yet");
+    }
+    String decision = notices.find(trackingNumber).map(n -> n.vendorDecision()).orElse(null);
+    if (inform && "WITHHELD".equals(decision)) {
+      throw new IllegalArgumentException("政府連絡担当がゼロデイ取扱いの要望により開発者への連絡を見合わせています。開発者へは伝えられません"
+          + " / liaison withheld the information from the vendor after a zero-day request");
+    }
+    register.event(trackingNumber, actor, "GOVERNMENT_NOTICE_REVIEWED",
+        (inform ? "developers informed" : "developers not informed") + (note == null ? "" : ": " + note));
   }
 
   public List<DeveloperMatcher.Suggestion> suggestions(String trackingNumber) {

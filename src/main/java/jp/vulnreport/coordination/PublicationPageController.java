@@ -3,6 +3,7 @@ package jp.vulnreport.coordination;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import jp.vulnreport.deadline.DeadlinePolicy;
 import jp.vulnreport.intake.PublicPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +24,10 @@ public class PublicationPageController {
 
   private final Advisories advisories;
   private final CaseDevelopers developers;
+  private final DeadlinePolicy policy;
 
-  public PublicationPageController(Advisories advisories, CaseDevelopers developers) {
+  public PublicationPageController(Advisories advisories, CaseDevelopers developers, DeadlinePolicy policy) {
+    this.policy = policy;
     this.advisories = advisories;
     this.developers = developers;
   }
@@ -57,6 +60,10 @@ public class PublicationPageController {
   @GetMapping("/unreachable-developers")
   String unreachable(Model model) {
     model.addAttribute("entries", developers.unreachableList());
+    // the period before the products are listed too, as the deadline policy says
+    DeadlinePolicy.Period p = policy.period("PRODUCT_LISTING", null, null);
+    model.addAttribute("productListingAmount", p.amount());
+    model.addAttribute("productListingUnit", p.unit().name());
     return "public/unreachable";
   }
 

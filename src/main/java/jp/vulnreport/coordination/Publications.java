@@ -29,9 +29,12 @@ public class Publications {
   private final Deadlines deadlines;
   private final JdbcTemplate jdbc;
   private final CaseRegister register;
+  private final Coordinations coordinations;
   private final ZoneId zone;
 
-  public Publications(Deadlines deadlines, JdbcTemplate jdbc, CaseRegister register, AppProperties properties) {
+  public Publications(Deadlines deadlines, JdbcTemplate jdbc, CaseRegister register, Coordinations coordinations,
+      AppProperties properties) {
+    this.coordinations = coordinations;
     this.deadlines = deadlines;
     this.jdbc = jdbc;
     this.register = register;
@@ -114,6 +117,23 @@ public class Publications {
     String tn = trackingNumber(scope);
     LocalDate d = plannedDate(tn).orElseThrow(() -> new IllegalStateException("no publication date set for " + tn));
     return Date.from(d.atStartOfDay(zone).toInstant());
+  }
+
+  /** What the coordinator sees when choosing the date: each developer's outcome, status and proposed date. */
+  public String developerResults(String trackingNumber) {
+    StringBuilder sb = new StringBuilder();
+    for (Coordinations.Coordination c : coordinations.forCase(trackingNumber)) {
+      sb.append(c.developerName()).append(": ").append(c.outcome()).append(c.status() == null ? "" : " / " + c.status())
+          .append(c.proposedPublicationDate() == null ? "" : " / 提示された公表日 " + c.proposedPublicationDate())
+          .append('\n');
+    }
+    return sb.toString().strip();
+  }
+
+  /** The date to propose: the latest date a developer asked for, else the target. */
+  public LocalDate proposedDate(String trackingNumber) {
+    return coordinations.forCase(trackingNumber).stream().map(Coordinations.Coordination::proposedPublicationDate)
+        .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElseGet(() -> targetDate(trackingNumber));
   }
 
   private static String trackingNumber(VariableScope scope) {

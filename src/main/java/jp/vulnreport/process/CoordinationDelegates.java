@@ -126,23 +126,13 @@ public class CoordinationDelegates {
   }
 
   @Bean
-  TaskListener publicationDatePrefillListener(Publications publications, Coordinations coordinations) {
+  TaskListener publicationDatePrefillListener(Publications publications) {
     return task -> {
       String tn = Variables.trackingNumber(task);
       task.setVariable("publicationTarget", publications.targetDate(tn).toString());
-      StringBuilder sb = new StringBuilder();
-      LocalDate latest = null;
-      for (Coordinations.Coordination c : coordinations.forCase(tn)) {
-        sb.append(c.developerName()).append(": ").append(c.outcome()).append(c.status() == null ? "" : " / " + c.status())
-            .append(c.proposedPublicationDate() == null ? "" : " / 提示された公表日 " + c.proposedPublicationDate())
-            .append('\n');
-        if (c.proposedPublicationDate() != null && (latest == null || c.proposedPublicationDate().isAfter(latest))) {
-          latest = c.proposedPublicationDate();
-        }
-      }
-      task.setVariable("developerResults", sb.toString().strip());
+      task.setVariable("developerResults", publications.developerResults(tn));
       if ("Task_SetPublicationDate".equals(task.getTaskDefinitionKey())) {
-        task.setVariable("publicationDate", (latest != null ? latest : publications.targetDate(tn)).toString());
+        task.setVariable("publicationDate", publications.proposedDate(tn).toString());
       }
     };
   }
@@ -232,22 +222,16 @@ public class CoordinationDelegates {
 
   /** Task_ReviewGovernmentNotice (complete): tell the developers only if the notice's vendor decision allows it. */
   @Bean
-  TaskListener governmentNoticeReviewListener(GovernmentNotices notices, jp.vulnreport.cases.CaseRegister register) {
+  TaskListener governmentNoticeReviewListener(CaseDevelopers developers) {
     return task -> {
       boolean inform = Boolean.TRUE.equals(task.getVariable("informDevelopers"));
-      if (inform && task.getVariable("developerIds") == null) {
-        throw new ProcessEngineException("製品開発者がまだ特定されていません。特定後は開発者へ個別に連絡してください"
-            + " / no developer has been identified yet");
-      }
-      String decision = notices.find(Variables.trackingNumber(task)).map(n -> n.vendorDecision()).orElse(null);
-      if (inform && "WITHHELD".equals(decision)) {
-        throw new ProcessEngineException("政府連絡担当がゼロデイ取扱いの要望により開発者への連絡を見合わせています。開発者へは伝えられません"
-            + " / liaison withheld the information from the vendor after a zero-day request");
+      try {
+        developers.governmentNoticeReviewed(Variables.trackingNumber(task), inform, task.getVariable("developerIds") != null,
+            Variables.string(task, "coordinationNote"), Actors.of(task));
+      } catch (IllegalArgumentException e) {
+        throw new ProcessEngineException(e.getMessage(), e);
       }
       task.setVariable("informDevelopers", inform);
-      register.event(Variables.trackingNumber(task), Actors.of(task), "GOVERNMENT_NOTICE_REVIEWED",
-          (inform ? "developers informed" : "developers not informed")
-              + (Variables.string(task, "coordinationNote") == null ? "" : ": " + Variables.string(task, "coordinationNote")));
     };
   }
 

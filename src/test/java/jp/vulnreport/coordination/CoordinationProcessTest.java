@@ -341,7 +341,7 @@ class CoordinationProcessTest extends IntegrationTest {
     fire(developer, "BoundaryEvent_ContactUnreachable");
     assertThat(developer).isWaitingAt("Gateway_AfterListing");
     assertThat(coordinations.get(tn, "sample-soft").listed()).isTrue();
-    assertThat(unreachablePage()).contains("サンプルソフト株式会社").doesNotContain("SampleCMS");
+    assertThat(unreachablePage()).contains("サンプルソフト株式会社", "掲載から 3 か月が過ぎると").doesNotContain("SampleCMS");
     // the developer is told, with a fresh link (the first one would expire before the committee)
     assertThat(body(single(SAMPLE_SOFT, "連絡不能開発者として公表しました"))).contains("/developer/");
 
