@@ -82,7 +82,7 @@ public class CoordinationTexts {
   }
 
   private static String tn(VariableScope scope) {
-    return String.valueOf(scope.getVariable("trackingNumber"));
+    return jp.vulnreport.cases.CaseIdentity.trackingNumber(scope);
   }
 
   private String jst(OffsetDateTime t) {

@@ -137,7 +137,7 @@ public class Publications {
   }
 
   private static String trackingNumber(VariableScope scope) {
-    return String.valueOf(scope.getVariable("trackingNumber"));
+    return jp.vulnreport.cases.CaseIdentity.trackingNumber(scope);
   }
 
   private static String string(VariableScope scope, String name) {

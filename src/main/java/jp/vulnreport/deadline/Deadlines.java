@@ -205,11 +205,7 @@ public class Deadlines {
   }
 
   private static String trackingNumber(VariableScope scope) {
-    Object tn = scope.getVariable("trackingNumber");
-    if (tn == null) {
-      throw new IllegalStateException("deadline: the process has no trackingNumber");
-    }
-    return tn.toString();
+    return jp.vulnreport.cases.CaseIdentity.trackingNumber(scope);
   }
 
   private static String string(VariableScope scope, String name) {

@@ -133,7 +133,8 @@ public class GovernmentCommands {
     }
     v.values().removeIf(java.util.Objects::isNull);
     register.event(trackingNumber, CaseRegister.SYSTEM, "GOVERNMENT_REEVALUATION", null);
-    return runtime.startProcessInstanceByKey(ProcessKeys.GOVERNMENT_NOTIFICATION, trackingNumber, v).getId();
+    return AsSystem.call(identity,
+        () -> runtime.startProcessInstanceByKey(ProcessKeys.GOVERNMENT_NOTIFICATION, trackingNumber, v).getId());
   }
 
   /** Whether the case's track runs, whatever the caller may see (queries are filtered by authorization). */

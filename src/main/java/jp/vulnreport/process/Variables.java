@@ -1,5 +1,6 @@
 package jp.vulnreport.process;
 
+import jp.vulnreport.cases.CaseIdentity;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads of process variables with clear errors. */
@@ -20,11 +21,8 @@ final class Variables {
     return v.strip();
   }
 
+  /** The case's tracking number: the business key, never a variable (see {@link CaseIdentity}). */
   static String trackingNumber(VariableScope scope) {
-    String tn = string(scope, "trackingNumber");
-    if (tn == null) {
-      throw new IllegalStateException("the process has no trackingNumber variable");
-    }
-    return tn;
+    return CaseIdentity.trackingNumber(scope);
   }
 }

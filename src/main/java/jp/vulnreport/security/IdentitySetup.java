@@ -109,24 +109,22 @@ public class IdentitySetup implements ApplicationRunner {
     grants.add(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     grants.add(Groups.PROCESS_OWNER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grants.add(Groups.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-    grants.add(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ,
-        Permissions.DELETE);
+    // no DELETE: deleting a deployment deletes the running cases of its definitions (cascade); administrators only
+    grants.add(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
     for (String p : processes) {
       grants.add(Groups.MANAGER, Resources.PROCESS_DEFINITION, p, ProcessDefinitionPermissions.READ_TASK,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
-    // receipt staff register mailed reports (start form) and discontinue cases (CaseDiscontinuation)
+    // receipt staff register mailed reports (the start form, which goes through intake's validation and
+    // gets its tracking number there) and discontinue cases (CaseDiscontinuation's start form).
+    // No staff group may update instances: no modification, suspension, variable writes or migration
+    // (administrators only). Messages to a case (replies, acknowledgements, updates, discontinuation) go
+    // through the staff APIs, which check the group and deliver them as the application.
     for (String g : List.of(Groups.RECEIPT, Groups.MANAGER)) {
       grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.SOFTWARE_VULNERABILITY_REPORT,
-          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
       grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.CASE_DISCONTINUATION,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    }
-    // liaison and managers record the Cabinet Office's acknowledgement and send updates (messages)
-    for (String g : List.of(Groups.LIAISON, Groups.MANAGER)) {
-      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.GOVERNMENT_NOTIFICATION,
-          ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
     grants.forEach(this::grant);

@@ -26,6 +26,22 @@ public class WebSecurityConfig {
   }
 
   /**
+   * The write side of the engine's API, for /engine-rest and the webapps' own engine API alike:
+   * staff work tasks through their forms and start processes through their start forms; every other
+   * write is for administrators ({@link EngineApiGuard}). After /engine-rest's authentication.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(IdentityService identityService, FormContracts forms,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<EngineApiGuard> reg =
+        new FilterRegistrationBean<>(new EngineApiGuard(identityService, forms, json));
+    reg.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    reg.setName("engine-api-guard");
+    reg.setOrder(20);
+    return reg;
+  }
+
+  /**
    * Rate limits for anonymous clients on the public surfaces: report submissions, the report page
    * and the private-link pages (before anything else reads the request).
    */

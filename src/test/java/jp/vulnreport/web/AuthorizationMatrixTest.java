@@ -93,6 +93,30 @@ class AuthorizationMatrixTest extends WebServerTest {
           (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/coordination", null)),
       new Surface("audit timeline of a case (API)", "manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/audit/cases/" + t.tn() + "/timeline", null)),
+      // --- the write side: staff move a case on only by working its tasks through their forms ---
+      new Surface("modify a case's process instance (/engine-rest/process-instance/{id}/modification)", "admin",
+          AuthorizationMatrixTest::modifies),
+      new Surface("suspend a case's process instance", "admin", AuthorizationMatrixTest::suspends),
+      new Surface("write a case's variables (/engine-rest/process-instance/{id}/variables)", "admin",
+          AuthorizationMatrixTest::writesVariables),
+      new Surface("write a task's variables outside its completion (/engine-rest/task/{id}/variables)", "admin",
+          AuthorizationMatrixTest::writesTaskVariables),
+      new Surface("delete a case's process instance", "admin", AuthorizationMatrixTest::deletes),
+      new Surface("correlate a message to a case (/engine-rest/message)", "admin",
+          (t, u) -> t.passes(u, "POST", "/engine-rest/message",
+              "{\"messageName\":\"MatrixProbe\",\"businessKey\":\"" + t.tn() + "\"}")),
+      new Surface("complete the formal check through its form", "receipt1 admin",
+          (t, u) -> t.completesFormalCheck(u, "{\"formalCheckOutcome\":{\"value\":\"COMPLETE\"}}")),
+      new Surface("complete a task with a field its form does not declare", "",
+          (t, u) -> t.completesFormalCheck(u, "{\"formalCheckOutcome\":{\"value\":\"COMPLETE\"},"
+              + "\"reporterId\":{\"value\":\"someone-else\"}}")),
+      new Surface("complete a task changing a field its form shows read-only", "",
+          (t, u) -> t.completesFormalCheck(u, "{\"formalCheckOutcome\":{\"value\":\"COMPLETE\"},"
+              + "\"summary\":{\"value\":\"rewritten\"}}")),
+      new Surface("register a mailed report through the start form (intake assigns the tracking number)",
+          "receipt1 manager1 admin", (t, u) -> t.startsReport(u, null)),
+      new Surface("start a case with a business key of one's own (bypassing intake)", "",
+          (t, u) -> t.startsReport(u, t.tn())),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
           (t, u) -> t.status(u, "GET", "/report", null) == 200),
       new Surface("published advisories and the unreachable-developers list", ALL_STAFF + " owner1 admin anonymous",
@@ -102,7 +126,7 @@ class AuthorizationMatrixTest extends WebServerTest {
   static Stream<Arguments> cells() {
     List<Arguments> cells = new ArrayList<>();
     for (Surface s : MATRIX) {
-      Set<String> allowed = Set.of(s.allowed().split(" "));
+      Set<String> allowed = s.allowed().isEmpty() ? Set.of() : Set.of(s.allowed().split(" "));
       for (String user : USERS) {
         cells.add(Arguments.of(s.name(), user, allowed.contains(user), s.probe()));
       }
@@ -209,6 +233,103 @@ class AuthorizationMatrixTest extends WebServerTest {
     return send(user, method, path, json).statusCode();
   }
 
+  // --- write-side probes: each works on a fresh case, and checks the case is untouched when refused ---
+
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  ProcessInstance freshCase() {
+    return cases.atFormalCheck("report-product", n -> { });
+  }
+
+  String formalCheckTask(ProcessInstance pi) {
+    var t = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_FormalCheck").singleResult();
+    return t == null ? null : t.getId();
+  }
+
+  static boolean modifies(AuthorizationMatrixTest t, String user) throws Exception {
+    ProcessInstance pi = t.freshCase();
+    int status = t.status(user, "POST", "/engine-rest/process-instance/" + pi.getId() + "/modification",
+        "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_SubstantiveCheck\"},"
+            + "{\"type\":\"cancel\",\"activityId\":\"Task_FormalCheck\"}],\"annotation\":\"matrix probe\"}");
+    if (status != 204) {
+      assertThat(t.formalCheckTask(pi)).as("the formal check is still there after a refused modification").isNotNull();
+    }
+    return status == 204;
+  }
+
+  static boolean suspends(AuthorizationMatrixTest t, String user) throws Exception {
+    ProcessInstance pi = t.freshCase();
+    int status = t.status(user, "PUT", "/engine-rest/process-instance/" + pi.getId() + "/suspended",
+        "{\"suspended\":true}");
+    boolean suspended = t.runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().isSuspended();
+    assertThat(suspended).as("suspended exactly when allowed").isEqualTo(status == 204);
+    return status == 204;
+  }
+
+  static boolean writesVariables(AuthorizationMatrixTest t, String user) throws Exception {
+    ProcessInstance pi = t.freshCase();
+    Object before = t.runtime.getVariable(pi.getId(), "summary");
+    int status = t.status(user, "POST", "/engine-rest/process-instance/" + pi.getId() + "/variables",
+        "{\"modifications\":{\"summary\":{\"value\":\"overwritten\",\"type\":\"String\"}}}");
+    if (status != 204) {
+      assertThat(t.runtime.getVariable(pi.getId(), "summary")).isEqualTo(before);
+    }
+    return status == 204;
+  }
+
+  static boolean writesTaskVariables(AuthorizationMatrixTest t, String user) throws Exception {
+    ProcessInstance pi = t.freshCase();
+    int status = t.status(user, "POST", "/engine-rest/task/" + t.formalCheckTask(pi) + "/variables",
+        "{\"modifications\":{\"reporterId\":{\"value\":\"someone-else\",\"type\":\"String\"}}}");
+    if (status != 204) {
+      assertThat(t.runtime.getVariable(pi.getId(), "reporterId")).isNotEqualTo("someone-else");
+    }
+    return status == 204;
+  }
+
+  static boolean deletes(AuthorizationMatrixTest t, String user) throws Exception {
+    ProcessInstance pi = t.freshCase();
+    int status = t.status(user, "DELETE", "/engine-rest/process-instance/" + pi.getId(), null);
+    long left = t.runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count();
+    assertThat(left).as("deleted exactly when allowed").isEqualTo(status == 204 ? 0 : 1);
+    return status == 204;
+  }
+
+  /** Completes a fresh case's formal check with {@code variables} through submit-form; true when it was taken. */
+  boolean completesFormalCheck(String user, String variables) throws Exception {
+    ProcessInstance pi = freshCase();
+    String task = formalCheckTask(pi);
+    int status = status(user, "POST", "/engine-rest/task/" + task + "/submit-form", "{\"variables\":" + variables + "}");
+    if (status != 204) {
+      assertThat(formalCheckTask(pi)).as("the formal check is still open after a refused completion").isEqualTo(task);
+      assertThat(status).as("refused, not failed").isIn(400, 401, 403, 404);
+    }
+    return status == 204;
+  }
+
+  /** Starts SoftwareVulnerabilityReport through its start form (a mailed report); true when a case was registered. */
+  boolean startsReport(String user, String businessKey) throws Exception {
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM vr_case", Integer.class);
+    String body = "{" + (businessKey == null ? "" : "\"businessKey\":\"" + businessKey + "\",")
+        + "\"variables\":{\"consent\":{\"value\":true},\"category\":{\"value\":\"SOFTWARE_PRODUCT\"},"
+        + "\"reporterName\":{\"value\":\"鈴木 一郎\"},\"reporterEmail\":{\"value\":\"suzuki@example.jp\"},"
+        + "\"productDeveloper\":{\"value\":\"例示ネットワークス株式会社\"},\"productName\":{\"value\":\"MailGateway\"},"
+        + "\"productVersions\":{\"value\":\"2.x\"},"
+        + "\"vulnType\":{\"value\":\"OS コマンドインジェクション\"},\"summary\":{\"value\":\"管理画面で OS コマンドインジェクション\"},"
+        + "\"details\":{\"value\":\"診断機能の ping 宛先にコマンドを連結できる。\"}}}";
+    int status = status(user, "POST", "/engine-rest/process-definition/key/SoftwareVulnerabilityReport/submit-form",
+        body);
+    Integer after = jdbc.queryForObject("SELECT COUNT(*) FROM vr_case", Integer.class);
+    assertThat(after - before).as("a case registered exactly when the start was taken").isEqualTo(status == 200 ? 1 : 0);
+    if (businessKey != null) {
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("SoftwareVulnerabilityReport")
+          .processInstanceBusinessKey(businessKey).count()).as("still one receipt process for " + businessKey)
+          .isEqualTo(1);
+    }
+    return status == 200;
+  }
+
   /** Deploys a minimal process through /engine-rest (as Modeler does) and deletes it again. */
   static boolean deploys(AuthorizationMatrixTest t, String user) throws Exception {
     String key = "Matrix_Probe_" + UUID.randomUUID().toString().substring(0, 8);
@@ -232,7 +353,11 @@ class AuthorizationMatrixTest extends WebServerTest {
     }
     assertThat(r.statusCode()).as("deployment by " + user + ": " + r.body()).isEqualTo(200);
     String id = t.mapper.readTree(r.body()).get("id").asText();
-    assertThat(t.status(user, "DELETE", "/engine-rest/deployment/" + id + "?cascade=true", null)).isEqualTo(204);
+    // process owners may deploy but not delete (a cascade deletes running cases): the administrator cleans up
+    assertThat(t.status(user, "DELETE", "/engine-rest/deployment/" + id + "?cascade=true", null))
+        .isEqualTo(user.equals("admin") ? 204 : 403);
+    assertThat(t.status("admin", "DELETE", "/engine-rest/deployment/" + id + "?cascade=true", null))
+        .isIn(204, 404);
     return true;
   }
 
