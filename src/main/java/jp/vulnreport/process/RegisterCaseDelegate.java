@@ -73,16 +73,18 @@ public class RegisterCaseDelegate implements JavaDelegate {
   }
 
   /** A report typed into the start form that intake's validation refuses (the REST API answers 400). */
-  public static class InvalidReportException extends org.camunda.bpm.engine.BadUserRequestException {
+  public static class InvalidReportException
+      extends org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException {
     InvalidReportException(String message) {
-      super(message);
+      super(null, message);
     }
   }
 
   /** A start that did not come through intake (the REST API answers 400). */
-  public static class CaseStartRefusedException extends org.camunda.bpm.engine.BadUserRequestException {
+  public static class CaseStartRefusedException
+      extends org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException {
     CaseStartRefusedException(String message) {
-      super(message);
+      super(null, message);
     }
   }
 }

@@ -32,8 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>reads pass (the engine's authorizations decide what is seen);</li>
  *   <li>a task's completion ({@code complete}, {@code submit-form}) sets only the fields its deployed
  *       Camunda Form declares, read-only fields only with the value shown, values of the field's kind;</li>
- *   <li>a start goes through the process's start form the same way, never with a business key of the
- *       caller's choosing (a case's tracking number is assigned by intake);</li>
+ *   <li>a start goes through the process's start form the same way ({@code submit-form}; the raw
+ *       {@code start} with variables of the caller's choosing is refused), never with a business key of
+ *       the caller's choosing (a case's tracking number is assigned by intake);</li>
  *   <li>deployments pass (the deployment gate checks them inside the engine);</li>
  *   <li>everything else that writes — modification, migration, suspension, deletion, variable writes,
  *       messages, signals, job retries, restarts, identity changes — is refused (403) unless the caller
@@ -81,12 +82,18 @@ public class EngineApiGuard extends OncePerRequestFilter {
       checked(request, response, chain, body -> start(what.id(), what.byKey(), body));
       return;
     }
+    if (what.kind() == EngineApiRequest.Kind.RAW_START) {
+      error(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+          "プロセスは開始フォームから開始してください（submit-form）。案件は受付処理だけが開始します / Start processes "
+              + "through their start form (submit-form); a case starts only through intake", List.of());
+      return;
+    }
     if (caller.groups().contains(Groups.ADMIN)) {
       admin(request, response, chain, what);
       return;
     }
     switch (what.kind()) {
-      case READ, TASK_WORK, DEPLOY, COMPLETE_TASK, START -> chain.doFilter(request, response);
+      case READ, TASK_WORK, DEPLOY, COMPLETE_TASK, START, RAW_START -> chain.doFilter(request, response);
       case ADMIN_ONLY -> {
         LOG.warn("Engine API: {} {} refused for {} (administrators only)", request.getMethod(), path, caller.user());
         error(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",

@@ -25,6 +25,11 @@ public record EngineApiRequest(Kind kind, String id, boolean byKey) {
     COMPLETE_TASK,
     /** Start a process through its start form ({@link #id} = definition id, or key when {@link #byKey}). */
     START,
+    /**
+     * Start a process with variables of the caller's choosing ({@code /start}): refused for everyone,
+     * processes start through their start forms ({@code submit-form}), whose fields are the contract.
+     */
+    RAW_START,
     /** Create or redeploy a deployment (the deployment gate checks its content). */
     DEPLOY,
     /** Anything else that writes: administrators only. */
@@ -83,10 +88,10 @@ public record EngineApiRequest(Kind kind, String id, boolean byKey) {
       return new EngineApiRequest(Kind.TASK_WORK, null, false);
     }
     if ((x = START_BY_KEY.matcher(path)).matches()) {
-      return new EngineApiRequest(Kind.START, x.group(1), true);
+      return new EngineApiRequest(x.group(3).equals("start") ? Kind.RAW_START : Kind.START, x.group(1), true);
     }
     if ((x = START_BY_ID.matcher(path)).matches() && !x.group(1).equals("key")) {
-      return new EngineApiRequest(Kind.START, x.group(1), false);
+      return new EngineApiRequest(x.group(2).equals("start") ? Kind.RAW_START : Kind.START, x.group(1), false);
     }
     if (DEPLOY.matcher(path).matches()) {
       return new EngineApiRequest(Kind.DEPLOY, null, false);
