@@ -14,6 +14,9 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.generate-unique-process-engine-name=false",
     // a database of its own, apart from the MOCK-environment test context's
     "spring.datasource.url=jdbc:h2:mem:vulnreport-web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+    // the test clients stand in for the reverse proxy: X-Forwarded-* is believed from 127.0.0.1
+    // here (the application's default believes no one; ForwardedHeadersTest tries that)
+    "server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1",
     // limits small enough to reach in a test (each test client has its own forwarded address)
     "vulnreport.rate-limit.report.capacity=" + WebServerTest.REPORT_LIMIT,
     "vulnreport.rate-limit.public-pages.capacity=" + WebServerTest.PUBLIC_LIMIT,
