@@ -20,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
     // limits small enough to reach in a test (each test client has its own forwarded address)
     "vulnreport.rate-limit.report.capacity=" + WebServerTest.REPORT_LIMIT,
     "vulnreport.rate-limit.public-pages.capacity=" + WebServerTest.PUBLIC_LIMIT,
+    "vulnreport.login-throttle.capacity=" + WebServerTest.LOGIN_FAILURE_LIMIT,
     "vulnreport.attachments.dir=target/test-attachments-web",
     "vulnreport.attachments.max-files=3",
     "vulnreport.attachments.max-file-size=64KB",
@@ -31,6 +32,7 @@ abstract class WebServerTest {
 
   static final int REPORT_LIMIT = 12;
   static final int PUBLIC_LIMIT = 150;
+  static final int LOGIN_FAILURE_LIMIT = 5;
 
   @RegisterExtension
   static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
