@@ -9,23 +9,22 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start any profile but the local one (and the tests') without credentials and secrets
- * from the environment, or with anything meant for a developer's machine switched on: demo users,
- * the in-process mail server, the H2 console, the demo password. Runs before the application
- * context, so nothing is created first.
+ * Refuses to start without credentials and secrets from the environment, or with anything meant for
+ * a developer's machine switched on (demo users, the in-process mail server, the H2 console, the
+ * demo password), unless every active profile is a development or test profile. A production
+ * profile beside {@code local} (e.g. {@code local,postgres}) is guarded like production alone.
+ * Runs before the application context, so nothing is created first.
  */
 public class ProductionGuard implements EnvironmentPostProcessor {
 
-  static final Set<String> RELAXED_PROFILES = Set.of("local", "test");
+  /** The developer's machine ({@code local}) and the tests ({@code test}, {@code test-postgres}). */
+  static final Set<String> RELAXED_PROFILES = Set.of("local", "test", "test-postgres");
   static final Set<String> WEAK_PASSWORDS = Set.of("demo", "admin", "password", "changeme");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
     List<String> active = Arrays.asList(env.getActiveProfiles());
-    boolean relaxed = active.isEmpty()
-        ? Arrays.stream(env.getDefaultProfiles()).anyMatch(RELAXED_PROFILES::contains)
-        : active.stream().anyMatch(RELAXED_PROFILES::contains);
-    if (relaxed) {
+    if (relaxed(active.isEmpty() ? Arrays.asList(env.getDefaultProfiles()) : active)) {
       return;
     }
     List<String> problems = new ArrayList<>();
@@ -55,6 +54,11 @@ public class ProductionGuard implements EnvironmentPostProcessor {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Refusing to start with profiles " + active + ": " + String.join("; ", problems));
     }
+  }
+
+  /** Only when every profile in effect is a development or test one (and there is at least one). */
+  static boolean relaxed(List<String> profiles) {
+    return !profiles.isEmpty() && RELAXED_PROFILES.containsAll(profiles);
   }
 
   /** The property, or null with a problem noted when it names an environment variable that is not set. */

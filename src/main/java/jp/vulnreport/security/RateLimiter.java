@@ -36,14 +36,50 @@ public class RateLimiter {
     sweep(now);
     Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));
     synchronized (bucket) {
-      bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.updated) * tokensPerNano);
-      bucket.updated = now;
+      refill(bucket, now);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return 0;
       }
-      return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / tokensPerNano / 1e9));
+      return secondsUntilToken(bucket);
     }
+  }
+
+  /**
+   * Zero if the client has a token left, else the seconds until it has one; takes none. With
+   * {@link #consume}: for limits on outcomes (failed logins), which are known only afterwards.
+   */
+  public long check(String client) {
+    long now = nanos();
+    sweep(now);
+    Bucket bucket = buckets.get(client);
+    if (bucket == null) {
+      return 0;
+    }
+    synchronized (bucket) {
+      refill(bucket, now);
+      return bucket.tokens >= 1 ? 0 : secondsUntilToken(bucket);
+    }
+  }
+
+  /** Takes a token for something that has happened (down to none left). */
+  public void consume(String client) {
+    long now = nanos();
+    Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));
+    synchronized (bucket) {
+      refill(bucket, now);
+      bucket.tokens = Math.max(0, bucket.tokens - 1);
+    }
+  }
+
+  private void refill(Bucket bucket, long now) {
+    bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.updated) * tokensPerNano);
+    bucket.updated = now;
+  }
+
+  private long secondsUntilToken(Bucket bucket) {
+    // (less a microsecond: the floating-point refill must not turn an exact 60 s into 61)
+    return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / tokensPerNano / 1e9 - 1e-6));
   }
 
   int clients() {

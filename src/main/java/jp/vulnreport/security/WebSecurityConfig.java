@@ -1,9 +1,11 @@
 package jp.vulnreport.security;
 
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +55,25 @@ public class WebSecurityConfig {
         "/advisories/*", "/unreachable-developers", "/unreachable-developers.json");
     reg.setName("public-rate-limit");
     reg.setOrder(5);
+    return reg;
+  }
+
+  /**
+   * Failed logins per client address, in front of every password check: {@code /engine-rest}, the
+   * staff APIs (the patterns of the {@link StaffApiAuthenticationFilter} registrations) and the
+   * webapps' login.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "vulnreport.login-throttle.enabled", havingValue = "true", matchIfMissing = true)
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottle(LoginThrottleProperties properties,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      List<FilterRegistrationBean<StaffApiAuthenticationFilter>> staffApis) {
+    FilterRegistrationBean<LoginThrottleFilter> reg =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(properties, webappPath));
+    reg.addUrlPatterns("/engine-rest/*", webappPath + "/api/admin/auth/user/*");
+    staffApis.forEach(staff -> reg.addUrlPatterns(staff.getUrlPatterns().toArray(String[]::new)));
+    reg.setName("login-throttle");
+    reg.setOrder(6);
     return reg;
   }
 

@@ -58,6 +58,32 @@ class ProductionGuardTest {
     assertThatCode(() -> guard.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
   }
 
+  @Test
+  void localBesideAProductionProfileIsStillGuarded() {
+    var env = env("local,postgres", Map.of("spring.datasource.url", "jdbc:postgresql://db/vulnreport",
+        "vulnreport.demo-users.enabled", "true"));
+    assertThatThrownBy(() -> guard.postProcessEnvironment(env, new SpringApplication()))
+        .hasMessageContaining("Refusing to start with profiles [local, postgres]")
+        .hasMessageContaining("CAMUNDA_BPM_ADMINUSER_ID").hasMessageContaining("demo users");
+  }
+
+  @Test
+  void testProfileBesideAnUnknownProfileIsGuarded() {
+    var env = env("test,prod", Map.of("spring.datasource.url", "jdbc:h2:mem:x"));
+    assertThatThrownBy(() -> guard.postProcessEnvironment(env, new SpringApplication()))
+        .hasMessageContaining("Refusing to start").hasMessageContaining("embedded H2");
+  }
+
+  @Test
+  void developmentAndTestProfilesAloneAreRelaxed() {
+    for (String profiles : new String[] {"local", "test", "test,test-postgres", "local,test"}) {
+      var env = env(profiles, Map.of("spring.datasource.url", "jdbc:h2:mem:x", "vulnreport.demo-users.enabled", "true",
+          "camunda.bpm.admin-user.password", "demo"));
+      assertThatCode(() -> guard.postProcessEnvironment(env, new SpringApplication())).as(profiles)
+          .doesNotThrowAnyException();
+    }
+  }
+
   private static Map<String, Object> secrets() {
     return Map.of("camunda.bpm.admin-user.id", "admin", "camunda.bpm.admin-user.password", "a-long-Secret-42",
         "spring.datasource.url", "jdbc:postgresql://db/vulnreport", "spring.datasource.password", "pw-from-env");
@@ -65,7 +91,7 @@ class ProductionGuardTest {
 
   private static StandardEnvironment env(String profile, Map<String, Object> properties) {
     StandardEnvironment env = new StandardEnvironment();
-    env.setActiveProfiles(profile);
+    env.setActiveProfiles(profile.split(","));
     env.getPropertySources().addFirst(new MapPropertySource("test", properties));
     return env;
   }

@@ -14,9 +14,13 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.generate-unique-process-engine-name=false",
     // a database of its own, apart from the MOCK-environment test context's
     "spring.datasource.url=jdbc:h2:mem:vulnreport-web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+    // the test clients stand in for the reverse proxy: X-Forwarded-* is believed from 127.0.0.1
+    // here (the application's default believes no one; ForwardedHeadersTest tries that)
+    "server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1",
     // limits small enough to reach in a test (each test client has its own forwarded address)
     "vulnreport.rate-limit.report.capacity=" + WebServerTest.REPORT_LIMIT,
     "vulnreport.rate-limit.public-pages.capacity=" + WebServerTest.PUBLIC_LIMIT,
+    "vulnreport.login-throttle.capacity=" + WebServerTest.LOGIN_FAILURE_LIMIT,
     "vulnreport.attachments.dir=target/test-attachments-web",
     "vulnreport.attachments.max-files=3",
     "vulnreport.attachments.max-file-size=64KB",
@@ -28,6 +32,7 @@ abstract class WebServerTest {
 
   static final int REPORT_LIMIT = 12;
   static final int PUBLIC_LIMIT = 150;
+  static final int LOGIN_FAILURE_LIMIT = 5;
 
   @RegisterExtension
   static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
