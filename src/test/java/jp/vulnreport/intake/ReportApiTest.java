@@ -178,11 +178,11 @@ class ReportApiTest extends IntegrationTest {
   @Test
   void bodyOverTheLimitIsRejectedWith413() throws Exception {
     long before = stored();
-    String huge = "あ".repeat(30_000);
+    String huge = "あ".repeat(140_000); // 420,000 bytes in UTF-8
     mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON)
             .content(edit(n -> n.with("vulnerability").put("details", huge))))
         .andExpect(status().isPayloadTooLarge())
-        .andExpect(jsonPath("$.detail").value("The request body is larger than the limit of 65536 bytes."));
+        .andExpect(jsonPath("$.detail").value("The request body is larger than the limit of 409600 bytes."));
     assertThat(stored()).isEqualTo(before);
   }
 
