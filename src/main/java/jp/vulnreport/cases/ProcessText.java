@@ -25,8 +25,9 @@ public final class ProcessText {
    * / full text in the case record）」 with N the text's length in characters (code points).
    */
   public static String preview(String text) {
-    if (text == null || text.length() <= PREVIEW_CHARS) {
-      return text;
+    if (text == null || text.length() <= PREVIEW_CHARS
+        || (isPreview(text) && text.length() <= MAX_VARIABLE_CHARS)) {
+      return text; // short, or a preview already
     }
     int end = PREVIEW_CHARS;
     if (Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {

@@ -84,18 +84,27 @@ public class ReportParser {
             + e.getOriginalMessage());
       }
       throw new ReportValidationException(List.of(new FieldError(field, message(typeKey(e.getTargetType())))));
-    } catch (StreamReadException e) {
-      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-          && e.getProcessor() != null) {
-        throw new ReportValidationException(List.of(new FieldError(path(e.getProcessor().getParsingContext()),
-            message("vulnreport.json.duplicate"))));
-      }
-      throw notJson(e);
     } catch (JsonProcessingException e) {
+      StreamReadException duplicate = duplicateKey(e);
+      if (duplicate != null) {
+        throw new ReportValidationException(List.of(new FieldError(
+            path(duplicate.getProcessor().getParsingContext()), message("vulnreport.json.duplicate"))));
+      }
       throw notJson(e);
     } catch (IOException e) {
       throw new MalformedRequestException("The request body could not be read.");
     }
+  }
+
+  /** The parser's "Duplicate field" error behind {@code e} (databind may wrap it), or null. */
+  private static StreamReadException duplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException s && s.getOriginalMessage() != null
+          && s.getOriginalMessage().startsWith("Duplicate field") && s.getProcessor() != null) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private static MalformedRequestException notJson(JsonProcessingException e) {
