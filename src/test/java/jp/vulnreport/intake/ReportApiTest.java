@@ -478,6 +478,7 @@ class ReportApiTest extends IntegrationTest {
 
   @Test
   void typeAndCharacterErrorsAreInJapaneseWhenAsked() throws Exception {
+    long before = stored();
     mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "ja")
             .content(with("consent", "\"true\"")))
         .andExpect(status().isBadRequest())
@@ -493,6 +494,7 @@ class ReportApiTest extends IntegrationTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("vulnerability.summary"))
         .andExpect(jsonPath("$.errors[0].message").value("同じ項目が複数回指定されています"));
+    assertThat(stored()).isEqualTo(before);
   }
 
   static Stream<Arguments> badReplies() {
