@@ -19,7 +19,10 @@ public class CaseCommands {
     this.messages = messages;
   }
 
-  /** The discoverer's answer to the open clarification question, authorised by the status token. */
+  /**
+   * The discoverer's answer to the open clarification question, authorised by the status token. The
+   * answer is kept whole in VR_CLARIFICATION; the process gets a bounded preview ({@link ProcessText}).
+   */
   @Transactional
   public void answerClarification(CaseRecord c, String answer) {
     if (answer == null || answer.isBlank()) {
@@ -30,7 +33,7 @@ public class CaseCommands {
       throw new CaseConflictException("No question is waiting for an answer on " + c.trackingNumber() + ".");
     }
     messages.correlate(c.trackingNumber(), ProcessKeys.MSG_CLARIFICATION_REPLY,
-        Map.of("clarificationAnswer", answer.strip()),
+        Map.of("clarificationAnswer", ProcessText.preview(answer.strip())),
         "The case " + c.trackingNumber() + " is not waiting for an answer.");
   }
 

@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Attachments of reports: where they are kept (outside the web root; on several nodes a shared
- * volume) and the limits per report.
+ * volume), the limits per report, and the bounds of what waits in staging (files of reports not
+ * yet submitted): per client address and in all.
  */
 @ConfigurationProperties("vulnreport.attachments")
 public record AttachmentProperties(
@@ -16,4 +17,8 @@ public record AttachmentProperties(
     @DefaultValue("10MB") DataSize maxFileSize,
     @DefaultValue("25MB") DataSize maxTotalSize,
     /** How long files of a report that was never submitted are kept (sessions end after 30 minutes). */
-    @DefaultValue("PT2H") java.time.Duration stagingRetention) {}
+    @DefaultValue("PT2H") java.time.Duration stagingRetention,
+    /** Staged files from one client address (on one node), all its drafts together. */
+    @DefaultValue("50MB") DataSize maxStagedPerAddress,
+    /** Staged files in all (the staging directory, shared by the nodes). */
+    @DefaultValue("2GB") DataSize maxStagedTotal) {}

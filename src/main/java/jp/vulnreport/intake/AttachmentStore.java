@@ -63,6 +63,12 @@ public class AttachmentStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(AttachmentStore.class);
   private static final int SNIFF_BYTES = 64 * 1024;
+  private static final String UNKNOWN_ADDRESS = "unknown";
+
+  /** Who staged what on this node: staged file id to client address and size. */
+  private record StagedBy(String address, long size) {}
+
+  private final java.util.Map<String, StagedBy> stagedBy = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final AttachmentProperties properties;
   private final JdbcTemplate jdbc;
@@ -87,6 +93,20 @@ public class AttachmentStore {
    * {@code attachments} with a message in the request's language.
    */
   public Staged stage(String originalName, InputStream content, List<Staged> alreadyStaged) {
+    return stage(originalName, content, alreadyStaged, UNKNOWN_ADDRESS);
+  }
+
+  /**
+   * Checks and stages one uploaded file sent from {@code clientAddress}. Besides the limits per
+   * report, the files staged (waiting for their reports to be submitted) are bounded per client
+   * address ({@code vulnreport.attachments.max-staged-per-address}, counted on this node, like the
+   * rate limits) and in all ({@code max-staged-total}, counted on the staging directory, which
+   * several nodes share).
+   */
+  public Staged stage(String originalName, InputStream content, List<Staged> alreadyStaged, String clientAddress) {
+    if (originalName != null && TextRules.check(originalName, false) != null) {
+      throw invalid("vulnreport.attachment.name-invalid", cleanName(originalName));
+    }
     String name = cleanName(originalName);
     if (name.isEmpty()) {
       throw invalid("vulnreport.attachment.name", originalName);
@@ -95,31 +115,58 @@ public class AttachmentStore {
       throw invalid("vulnreport.attachment.count", properties.maxFiles());
     }
     AttachmentType type = AttachmentType.byName(name).orElseThrow(() -> invalid("vulnreport.attachment.type", name));
+    String address = clientAddress == null ? UNKNOWN_ADDRESS : clientAddress;
     String id = UUID.randomUUID().toString();
     Path target = stagingDir().resolve(id);
     long maxFile = properties.maxFileSize().toBytes();
-    long room = properties.maxTotalSize().toBytes() - alreadyStaged.stream().mapToLong(Staged::sizeBytes).sum();
+    long reportRoom = properties.maxTotalSize().toBytes()
+        - alreadyStaged.stream().mapToLong(Staged::sizeBytes).sum();
+    long addressRoom = properties.maxStagedPerAddress().toBytes() - stagedBy(address);
+    long overallRoom = properties.maxStagedTotal().toBytes() - stagedOnDisk();
+    if (addressRoom <= 0) {
+      throw invalid("vulnreport.attachment.address-quota", humanSize(properties.maxStagedPerAddress().toBytes()));
+    }
+    if (overallRoom <= 0) {
+      throw invalid("vulnreport.attachment.staging-full");
+    }
+    long room = Math.min(Math.min(maxFile, reportRoom), Math.min(addressRoom, overallRoom));
     try {
       Files.createDirectories(target.getParent());
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] head;
       long size;
       try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(target)) {
-        head = in.readNBytes(SNIFF_BYTES);
+        head = in.readNBytes((int) Math.min(SNIFF_BYTES, Math.max(room + 1, 1)));
         out.write(head);
-        size = head.length + copyLimited(in, out, Math.min(maxFile, room) - head.length + 1);
+        size = head.length + copyLimited(in, out, room - head.length + 1);
       }
       if (size > maxFile) {
         throw invalid("vulnreport.attachment.size", name, humanSize(maxFile));
       }
-      if (size > room) {
+      if (size > reportRoom) {
         throw invalid("vulnreport.attachment.total", humanSize(properties.maxTotalSize().toBytes()));
+      }
+      if (size > addressRoom) {
+        throw invalid("vulnreport.attachment.address-quota", humanSize(properties.maxStagedPerAddress().toBytes()));
+      }
+      if (size > overallRoom) {
+        throw invalid("vulnreport.attachment.staging-full");
       }
       if (size == 0) {
         throw invalid("vulnreport.attachment.empty", name);
       }
       if (!type.matches(head, size == head.length)) {
         throw invalid("vulnreport.attachment.content", name);
+      }
+      synchronized (stagedBy) {
+        // checked again with the files others staged meanwhile (this one is on disk already)
+        if (stagedBy(address) + size > properties.maxStagedPerAddress().toBytes()) {
+          throw invalid("vulnreport.attachment.address-quota", humanSize(properties.maxStagedPerAddress().toBytes()));
+        }
+        if (stagedOnDisk() > properties.maxStagedTotal().toBytes()) {
+          throw invalid("vulnreport.attachment.staging-full");
+        }
+        stagedBy.put(id, new StagedBy(address, size));
       }
       return new Staged(id, name, type.mediaType(), size, HexFormat.of().formatHex(sha.digest()));
     } catch (ReportValidationException e) {
@@ -133,14 +180,42 @@ public class AttachmentStore {
     }
   }
 
+  /** Bytes staged on this node from {@code address}. */
+  private long stagedBy(String address) {
+    return stagedBy.values().stream().filter(s -> s.address().equals(address)).mapToLong(StagedBy::size).sum();
+  }
+
+  /** Bytes in the staging directory (all nodes' staged files). */
+  private long stagedOnDisk() {
+    Path dir = stagingDir();
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.mapToLong(p -> {
+        try {
+          return Files.isRegularFile(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+          return 0; // removed meanwhile
+        }
+      }).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Drops staged files the discoverer removed or abandoned. */
   public void discard(List<Staged> staged) {
-    staged.forEach(s -> deleteQuietly(stagingDir().resolve(s.id())));
+    staged.forEach(s -> {
+      deleteQuietly(stagingDir().resolve(s.id()));
+      stagedBy.remove(s.id());
+    });
   }
 
   /**
    * Moves staged files to the case and records them, in the caller's transaction: if it rolls back,
-   * the moved files are deleted again.
+   * the moved files go back to staging, so that the discoverer's report can be submitted again with
+   * them (nothing a discoverer sends is lost).
    */
   @Transactional
   public List<StoredAttachment> attach(String trackingNumber, List<Staged> staged) {
@@ -149,8 +224,10 @@ public class AttachmentStore {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCompletion(int status) {
-          if (status != STATUS_COMMITTED) {
-            moved.forEach(AttachmentStore::deleteQuietly);
+          if (status == STATUS_COMMITTED) {
+            staged.forEach(s -> stagedBy.remove(s.id()));
+          } else {
+            moved.forEach(AttachmentStore.this::unstageBack);
           }
         }
       });
@@ -261,6 +338,16 @@ public class AttachmentStore {
       }).forEach(AttachmentStore::deleteQuietly);
     } catch (IOException e) {
       LOG.warn("Could not clean {}: {}", dir, e.toString());
+    }
+    stagedBy.keySet().removeIf(id -> !Files.exists(dir.resolve(id)));
+  }
+
+  /** Puts a file moved to its case back to staging (its name is the staged id). */
+  private void unstageBack(Path movedFile) {
+    try {
+      Files.move(movedFile, stagingDir().resolve(movedFile.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.error("Could not put {} back to staging after a failed submission: {}", movedFile, e.toString());
     }
   }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** What every public page's view needs: the CSRF token, the language, the current path. */
@@ -56,6 +57,27 @@ class PublicPageAdvice {
           new Object[] {AttachmentStore.humanSize(limits.maxFileSize().toBytes()),
               AttachmentStore.humanSize(limits.maxTotalSize().toBytes())},
           LocaleContextHolder.getLocale()));
+      mv.addObject("back", "/report/form");
+      return mv;
+    }
+
+    /**
+     * Any other unreadable upload — Tomcat refuses a file name with a NUL character while it reads
+     * the request — is the sender's error (400), answered with the page's message; the draft in the
+     * session is untouched.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView unreadable(HttpServletRequest request, MultipartException e) {
+      boolean badName = false;
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        badName |= t instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+      }
+      ModelAndView mv = new ModelAndView("public/problem", HttpStatus.BAD_REQUEST);
+      mv.addObject("csrfToken", FormTokens.token(request));
+      mv.addObject("lang", language());
+      mv.addObject("path", request.getRequestURI());
+      mv.addObject("message", messages.getMessage(badName ? "page.error.upload-file-name" : "page.error.upload-unreadable",
+          null, LocaleContextHolder.getLocale()));
       mv.addObject("back", "/report/form");
       return mv;
     }

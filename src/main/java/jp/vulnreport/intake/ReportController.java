@@ -35,9 +35,11 @@ public class ReportController {
   private final CaseCommands commands;
   private final int maxBodyBytes;
   private final PrivateLinks privateLinks;
+  private final ReportValidator validator;
 
   public ReportController(IntakeService intake, ReportParser parser, CaseRegister register, CaseCommands commands,
-      AppProperties properties, PrivateLinks privateLinks) {
+      AppProperties properties, PrivateLinks privateLinks, ReportValidator validator) {
+    this.validator = validator;
     this.privateLinks = privateLinks;
     this.intake = intake;
     this.parser = parser;
@@ -62,6 +64,7 @@ public class ReportController {
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"status token\"").build();
     }
     Reply reply = parser.parse(body(request), Reply.class);
+    validator.validateReply("message", reply.message());
     PrivateLinks.PrivateLink link = privateLinks.use(authorization.substring(7).strip(), LinkAudience.DISCOVERER,
             "REPLY", request.getRemoteAddr())
         .filter(l -> l.trackingNumber().equals(trackingNumber))

@@ -43,6 +43,7 @@ public class ReportPageController {
   }
 
   private static final String DRAFT = ReportPageController.class.getName() + ".draft";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportPageController.class);
 
   private final IntakeService intake;
   private final ReportValidator validator;
@@ -117,7 +118,8 @@ public class ReportPageController {
   String submitForm(@ModelAttribute("form") ReportForm form,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestParam(name = "remove", required = false) List<String> remove,
-      HttpSession session, HttpServletResponse response, Model model) throws IOException {
+      HttpSession session, HttpServletRequest request, HttpServletResponse response, Model model)
+      throws IOException {
     Draft draft = draft(session);
     if (draft == null) {
       return "redirect:/report";
@@ -135,7 +137,8 @@ public class ReportPageController {
           continue; // the file input left empty
         }
         try (InputStream in = file.getInputStream()) {
-          draft.attachments.add(attachments.stage(file.getOriginalFilename(), in, draft.attachments));
+          draft.attachments.add(attachments.stage(file.getOriginalFilename(), in, draft.attachments,
+              request.getRemoteAddr()));
         } catch (ReportValidationException e) {
           e.errors().forEach(fe -> errors.merge("attachments", fe.message(), (a, b) -> a + " / " + b));
         }
@@ -175,8 +178,14 @@ public class ReportPageController {
     return "public/confirm";
   }
 
+  /**
+   * Files the confirmed report. Whatever goes wrong on the server meanwhile, nothing the discoverer
+   * entered is lost: the draft goes back into the session (the registration rolled back, the staged
+   * files are back in staging) and the confirmation page says so and offers the button again.
+   */
   @PostMapping("/report/submit")
-  String submit(HttpSession session, HttpServletRequest request, RedirectAttributes redirect, Model model) {
+  String submit(HttpSession session, HttpServletRequest request, HttpServletResponse response,
+      RedirectAttributes redirect, Model model) {
     Draft draft;
     synchronized (WebUtils.getSessionMutex(session)) {
       draft = draft(session);
@@ -200,6 +209,18 @@ public class ReportPageController {
     } catch (ReportValidationException e) {
       session.setAttribute(DRAFT, draft);
       return "redirect:/report/form";
+    } catch (RuntimeException e) {
+      LOG.error("A report from the page could not be filed; its draft is kept for another try", e);
+      synchronized (WebUtils.getSessionMutex(session)) {
+        if (draft(session) == null) {
+          session.setAttribute(DRAFT, draft);
+        }
+      }
+      response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+      model.addAttribute("form", draft.form);
+      model.addAttribute("attachments", draft.attachments);
+      model.addAttribute("submitError", message("page.error.submit-failed"));
+      return "public/confirm";
     }
     redirect.addFlashAttribute("trackingNumber", receipt.trackingNumber());
     redirect.addFlashAttribute("statusUrl", request.getScheme() + "://" + request.getServerName()

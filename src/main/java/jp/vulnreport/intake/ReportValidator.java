@@ -5,15 +5,35 @@ import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import jp.vulnreport.AppProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Field rules (Bean Validation on {@link ReportSubmission}) plus the rules that span fields. */
+/**
+ * Field rules (Bean Validation on {@link ReportSubmission}), the rules that span fields, plausible
+ * dates, and which characters texts may hold ({@link TextRules}). The API, the report page and the
+ * staff start form all go through here.
+ */
 @Component
 public class ReportValidator {
+
+  /** No date of a report lies before this day. */
+  static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+
+  /** A planned disclosure may lie in the future, but not beyond this from today. */
+  static final java.time.Period DISCLOSURE_HORIZON = java.time.Period.ofYears(10);
+
+  /** The longest answer to a question (VR_CLARIFICATION.answer). */
+  public static final int MAX_REPLY = 20000;
+
+  /** Text fields that may have several lines (text areas on the page); others must be one line. */
+  static final Set<String> MULTI_LINE = Set.of("vulnerability.details", "vulnerability.reproduction",
+      "vulnerability.environment", "vulnerability.impact", "vulnerability.workaround", "requests");
 
   private final Validator validator;
   private final MessageSource messages;
@@ -46,14 +66,101 @@ public class ReportValidator {
     if (report.discoveredOn() != null && report.discoveredOn().isAfter(today.plusDays(1))) {
       errors.add(error("discoveredOn", "vulnreport.discoveredOn.future"));
     }
+    if (report.discoveredOn() != null && report.discoveredOn().isBefore(EARLIEST)) {
+      errors.add(error("discoveredOn", "vulnreport.date.before", EARLIEST));
+    }
+    LocalDate disclosure = report.disclosurePlan() == null ? null : report.disclosurePlan().date();
+    if (disclosure != null && disclosure.isBefore(EARLIEST)) {
+      errors.add(error("disclosurePlan.date", "vulnreport.date.before", EARLIEST));
+    }
+    if (disclosure != null && disclosure.isAfter(today.plus(DISCLOSURE_HORIZON))) {
+      errors.add(error("disclosurePlan.date", "vulnreport.date.after", today.plus(DISCLOSURE_HORIZON)));
+    }
+    texts(report).forEach((field, text) -> {
+      TextRules.Problem problem = TextRules.check(text, MULTI_LINE.contains(field));
+      if (problem != null) {
+        errors.add(error(field, problem.key));
+      }
+    });
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
       throw new ReportValidationException(errors);
     }
   }
 
-  private FieldError error(String field, String key) {
-    return new FieldError(field, messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+  /**
+   * Checks the discoverer's answer to a question like a report's multi-line text: not empty, at most
+   * {@link #MAX_REPLY} characters, no forbidden characters. Field {@code field} names it in errors.
+   */
+  public void validateReply(String field, String answer) {
+    FieldError error = replyError(field, answer);
+    if (error != null) {
+      throw new ReportValidationException(List.of(error));
+    }
+  }
+
+  /** The error of an answer, or null when it may be taken. */
+  public FieldError replyError(String field, String answer) {
+    if (answer == null || answer.isBlank()) {
+      return error(field, "vulnreport.reply.empty");
+    }
+    if (answer.strip().length() > MAX_REPLY) {
+      return error(field, "vulnreport.reply.long", MAX_REPLY);
+    }
+    TextRules.Problem problem = TextRules.check(answer, true);
+    return problem == null ? null : error(field, problem.key);
+  }
+
+  /** Every text field of the report by its path (nulls left out). */
+  static Map<String, String> texts(ReportSubmission r) {
+    Map<String, String> t = new LinkedHashMap<>();
+    if (r.reporter() != null) {
+      var rep = r.reporter();
+      t.put("reporter.name", rep.name());
+      t.put("reporter.organization", rep.organization());
+      t.put("reporter.email", rep.email());
+      t.put("reporter.phone", rep.phone());
+      if (rep.credit() != null) {
+        t.put("reporter.credit.displayName", rep.credit().displayName());
+      }
+    }
+    if (r.product() != null) {
+      var p = r.product();
+      t.put("product.developer", p.developer());
+      t.put("product.name", p.name());
+      t.put("product.versions", p.versions());
+      t.put("product.url", p.url());
+      t.put("product.purl", p.purl());
+      t.put("product.cpe", p.cpe());
+    }
+    if (r.website() != null) {
+      t.put("website.url", r.website().url());
+      t.put("website.siteName", r.website().siteName());
+    }
+    if (r.vulnerability() != null) {
+      var v = r.vulnerability();
+      t.put("vulnerability.type", v.type());
+      t.put("vulnerability.cwe", v.cwe());
+      t.put("vulnerability.summary", v.summary());
+      t.put("vulnerability.details", v.details());
+      t.put("vulnerability.reproduction", v.reproduction());
+      t.put("vulnerability.environment", v.environment());
+      t.put("vulnerability.impact", v.impact());
+      t.put("vulnerability.workaround", v.workaround());
+    }
+    if (r.priorContact() != null) {
+      t.put("priorContact.others", r.priorContact().others());
+    }
+    if (r.disclosurePlan() != null) {
+      t.put("disclosurePlan.venue", r.disclosurePlan().venue());
+    }
+    t.put("requests", r.requests());
+    t.values().removeIf(java.util.Objects::isNull);
+    return t;
+  }
+
+  private FieldError error(String field, String key, Object... args) {
+    return new FieldError(field, messages.getMessage(key, args, LocaleContextHolder.getLocale()));
   }
 
   private static boolean isBlank(String s) {

@@ -3,17 +3,26 @@ package jp.vulnreport.intake;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import jp.vulnreport.cases.ProcessText;
 
 /**
  * The process variables of a report. They carry the report's content so that Tasklist forms can
  * show it, but never the discoverer's personal data: that stays in the case register and the
- * process holds {@code reporterId} only (DESIGN.md §4).
+ * process holds {@code reporterId} only (DESIGN.md §4). Long free texts are carried as bounded
+ * previews ({@link ProcessText}); the full report is in the case register (VR_CASE.report_json).
  */
 public final class ReportVariables {
 
   /** Start-form fields that carry personal data: read once at registration, never kept or historised. */
   public static final Set<String> PERSONAL = Set.of(
       "reporterName", "reporterOrganization", "reporterEmail", "reporterPhone", "creditDisplayName");
+
+  /**
+   * Free-text variables that may be longer than the engine keeps (the report's texts, the questions
+   * and the discoverer's answer): set as previews only, the full text is in the case register.
+   */
+  public static final Set<String> LONG_TEXT = Set.of("summary", "details", "reproduction", "environment", "impact",
+      "workaround", "requests", "priorContactOthers", "clarificationQuestions", "clarificationAnswer");
 
   private ReportVariables() {}
 
@@ -40,19 +49,19 @@ public final class ReportVariables {
     var vul = r.vulnerability();
     v.put("vulnType", vul.type());
     v.put("cwe", vul.cwe());
-    v.put("summary", vul.summary());
-    v.put("details", vul.details());
-    v.put("reproduction", vul.reproduction());
-    v.put("environment", vul.environment());
-    v.put("impact", vul.impact());
-    v.put("workaround", vul.workaround());
+    v.put("summary", ProcessText.preview(vul.summary()));
+    v.put("details", ProcessText.preview(vul.details()));
+    v.put("reproduction", ProcessText.preview(vul.reproduction()));
+    v.put("environment", ProcessText.preview(vul.environment()));
+    v.put("impact", ProcessText.preview(vul.impact()));
+    v.put("workaround", ProcessText.preview(vul.workaround()));
     v.put("discoveredOn", r.discoveredOn() == null ? null : r.discoveredOn().toString());
     v.put("developerContacted", r.priorContact() != null && Boolean.TRUE.equals(r.priorContact().developerContacted()));
-    v.put("priorContactOthers", r.priorContact() == null ? null : r.priorContact().others());
+    v.put("priorContactOthers", r.priorContact() == null ? null : ProcessText.preview(r.priorContact().others()));
     v.put("disclosureDate", r.disclosurePlan() == null || r.disclosurePlan().date() == null ? null
         : r.disclosurePlan().date().toString());
     v.put("disclosureVenue", r.disclosurePlan() == null ? null : r.disclosurePlan().venue());
-    v.put("requests", r.requests());
+    v.put("requests", ProcessText.preview(r.requests()));
     v.values().removeIf(java.util.Objects::isNull);
     return v;
   }

@@ -40,17 +40,17 @@ public class StatusPageController {
   /** A key date shown to the discoverer. */
   public record KeyDate(String label, String value) {}
 
-  private static final int MAX_REPLY = 20000;
-
   private final LinkPages linkPages;
   private final CaseRegister register;
   private final Clarifications clarifications;
   private final CaseCommands commands;
   private final MessageSource messages;
   private final ZoneId zone;
+  private final ReportValidator validator;
 
   public StatusPageController(LinkPages linkPages, CaseRegister register, Clarifications clarifications,
-      CaseCommands commands, MessageSource messages, AppProperties properties) {
+      CaseCommands commands, MessageSource messages, AppProperties properties, ReportValidator validator) {
+    this.validator = validator;
     this.linkPages = linkPages;
     this.register = register;
     this.clarifications = clarifications;
@@ -77,10 +77,13 @@ public class StatusPageController {
     }
     String tn = link.get().trackingNumber();
     String error = null;
+    FieldError invalid = validator.replyError("answer", answer);
     if (answer == null || answer.isBlank()) {
       error = message("page.error.answer.empty");
-    } else if (answer.length() > MAX_REPLY) {
-      error = message("page.error.answer.long", MAX_REPLY);
+    } else if (answer.strip().length() > ReportValidator.MAX_REPLY) {
+      error = message("page.error.answer.long", ReportValidator.MAX_REPLY);
+    } else if (invalid != null) {
+      error = invalid.message();
     } else {
       try {
         commands.answerClarification(register.get(tn), answer);

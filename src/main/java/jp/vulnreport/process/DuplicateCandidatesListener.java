@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import jp.vulnreport.AppProperties;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
+import jp.vulnreport.cases.ProcessText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,8 @@ public class DuplicateCandidatesListener implements TaskListener {
             + s.state().ja() + "  " + (s.productName() != null ? s.productDeveloper() + " " + s.productName()
                 : s.websiteUrl()) + "  " + s.summary())
             .collect(Collectors.joining("\n"));
-    task.setVariableLocal("duplicateCandidates", text);
+    // up to 20 cases with summaries of up to 1,000 characters each: bounded like every long text
+    task.setVariableLocal("duplicateCandidates", ProcessText.preview(text));
     task.setVariableLocal("duplicateCandidateCount", similar.size());
   }
 }

@@ -1,6 +1,7 @@
 package jp.vulnreport.process;
 
 import jp.vulnreport.cases.Clarifications;
+import jp.vulnreport.cases.ProcessText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,8 @@ public class FormalCheckListener implements TaskListener {
       String questions = Variables.required(task, "clarificationQuestions");
       int round = clarifications.ask(Variables.trackingNumber(task), questions, Actors.of(task));
       task.getExecution().setVariable("clarificationRound", round);
+      // kept whole in VR_CLARIFICATION (the mail reads them there); the form shows a bounded preview
+      task.getExecution().setVariable("clarificationQuestions", ProcessText.preview(questions));
       task.getExecution().removeVariable("clarificationAnswer");
     } else if (!COMPLETE.equals(outcome)) {
       throw new IllegalArgumentException("formalCheckOutcome must be COMPLETE or CLARIFICATION, not " + outcome);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.CaseState;
+import jp.vulnreport.intake.ReportSubmission;
+import jp.vulnreport.intake.StoredReports;
 import jp.vulnreport.links.LinkAudience;
 import jp.vulnreport.links.LinkProperties;
 import jp.vulnreport.links.PrivateLinks;
@@ -25,7 +27,8 @@ public class WebsiteDelegates {
    * parameters: mailTemplate, mailTo, mailRound.
    */
   @Bean
-  JavaDelegate websiteContactMailDelegate(PrivateLinks links, LinkProperties linkProperties, MailService mail) {
+  JavaDelegate websiteContactMailDelegate(PrivateLinks links, LinkProperties linkProperties, MailService mail,
+      StoredReports reports) {
     return execution -> {
       String tn = execution.getProcessBusinessKey();
       String template = (String) execution.getVariableLocal("mailTemplate");
@@ -33,7 +36,7 @@ public class WebsiteDelegates {
       String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
           + execution.getVariableLocal("mailRound");
       PrivateLinks.Issued link = links.issue(tn, LinkAudience.OPERATOR, template, CaseRegister.SYSTEM);
-      Map<String, String> model = new HashMap<>(details(execution));
+      Map<String, String> model = new HashMap<>(details(execution, reports.get(tn)));
       model.put("operatorUrl", linkProperties.responseUrl(LinkAudience.OPERATOR, link.token()));
       model.put("linkExpiresAt", link.expiresAt().toLocalDate().toString());
       mail.send(key, tn, template, Recipient.OPERATOR, to, model, List.of());
@@ -47,14 +50,27 @@ public class WebsiteDelegates {
         CaseState.valueOf("WEBSITE_" + execution.getVariable("websiteOutcome")), CaseRegister.SYSTEM);
   }
 
-  /** What the details mail tells the operator's contact point (the report's content, never the discoverer). */
-  static Map<String, String> details(DelegateExecution execution) {
+  /**
+   * What the details mail tells the operator's contact point (the report's content, never the
+   * discoverer). The report's texts come whole from the case register: the process variables carry
+   * bounded previews of them only.
+   */
+  static Map<String, String> details(DelegateExecution execution, ReportSubmission report) {
     Map<String, String> m = new HashMap<>();
-    for (String name : List.of("websiteUrl", "siteName", "vulnType", "cwe", "details", "reproduction", "impact",
-        "workaround", "operatorContactPointName", "reviewNote")) {
+    for (String name : List.of("websiteUrl", "siteName", "vulnType", "cwe", "operatorContactPointName",
+        "reviewNote")) {
       Object v = execution.getVariable(name);
-      m.put(name, v == null || v.toString().isBlank() ? "-" : v.toString());
+      m.put(name, text(v == null ? null : v.toString()));
     }
+    var vul = report.vulnerability();
+    m.put("details", text(vul.details()));
+    m.put("reproduction", text(vul.reproduction()));
+    m.put("impact", text(vul.impact()));
+    m.put("workaround", text(vul.workaround()));
     return m;
+  }
+
+  private static String text(String s) {
+    return s == null || s.isBlank() ? "-" : s;
   }
 }

@@ -27,7 +27,13 @@ import jp.vulnreport.support.IntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.vulnreport.cases.ProcessText;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +48,7 @@ class ReportApiTest extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired ObjectMapper mapper;
+  @Autowired jp.vulnreport.AppProperties properties;
 
   @ParameterizedTest
   @ValueSource(strings = {"report-product", "report-website", "report-protocol-spec"})
@@ -178,11 +185,11 @@ class ReportApiTest extends IntegrationTest {
   @Test
   void bodyOverTheLimitIsRejectedWith413() throws Exception {
     long before = stored();
-    String huge = "あ".repeat(30_000);
+    String huge = "あ".repeat(140_000); // 420,000 bytes in UTF-8
     mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON)
             .content(edit(n -> n.with("vulnerability").put("details", huge))))
         .andExpect(status().isPayloadTooLarge())
-        .andExpect(jsonPath("$.detail").value("The request body is larger than the limit of 65536 bytes."));
+        .andExpect(jsonPath("$.detail").value("The request body is larger than the limit of 409600 bytes."));
     assertThat(stored()).isEqualTo(before);
   }
 
@@ -237,6 +244,306 @@ class ReportApiTest extends IntegrationTest {
         .andExpect(status().isBadRequest());
     assertThat(jdbc.queryForObject("SELECT state FROM vr_case WHERE tracking_number = ?", String.class,
         a.trackingNumber())).isEqualTo("RECEIVED");
+  }
+
+  // --- long texts: kept whole in the register, bounded in the engine (issue 13)
+
+  /** A text of exactly {@code length} UTF-16 units in the given script (ASCII or Japanese). */
+  static String text(String script, int length) {
+    String unit = script.equals("ja") ? "脆弱性の再現手順を詳しく説明します。" : "The vulnerability is reproduced as follows. ";
+    StringBuilder sb = new StringBuilder();
+    while (sb.length() < length) {
+      sb.append(unit);
+    }
+    return sb.substring(0, length);
+  }
+
+  static Stream<Arguments> limitedTexts() {
+    List<Arguments> all = new ArrayList<>();
+    for (String script : List.of("ascii", "ja")) {
+      all.add(Arguments.of("vulnerability.details", "details", 20_000, script));
+      all.add(Arguments.of("vulnerability.reproduction", "reproduction", 20_000, script));
+      all.add(Arguments.of("vulnerability.environment", "environment", 4_000, script));
+      all.add(Arguments.of("vulnerability.impact", "impact", 4_000, script));
+      all.add(Arguments.of("vulnerability.workaround", "workaround", 4_000, script));
+      all.add(Arguments.of("requests", "requests", 4_000, script));
+      all.add(Arguments.of("priorContact.others", "priorContactOthers", 2_000, script));
+      all.add(Arguments.of("vulnerability.summary", "summary", 1_000, script));
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} at {2} characters ({3})")
+  @MethodSource("limitedTexts")
+  void aFreeTextAtItsLimitIsStoredWholeAndTheEngineGetsABoundedPreview(String field, String variable, int limit,
+      String script) throws Exception {
+    String full = text(script, limit);
+    String json = mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON)
+            .content(edit(n -> put(n, field, full))))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    String tn = mapper.readTree(json).get("trackingNumber").asText();
+    JsonNode stored = mapper.readTree(jdbc.queryForObject("SELECT report_json FROM vr_case WHERE tracking_number = ?",
+        String.class, tn));
+    assertThat(stored.at("/" + field.replace('.', '/')).asText()).as("the register keeps the text whole").isEqualTo(full);
+    String pi = cases.instance(tn).getId();
+    String preview = (String) runtime.getVariable(pi, variable);
+    assertThat(preview.length()).isLessThanOrEqualTo(ProcessText.MAX_VARIABLE_CHARS);
+    if (limit > ProcessText.PREVIEW_CHARS) {
+      assertThat(preview).startsWith(full.substring(0, ProcessText.PREVIEW_CHARS))
+          .endsWith("…（全文 " + String.format("%,d", limit) + " 文字は案件記録にあります / full text in the case record）");
+    } else {
+      assertThat(preview).isEqualTo(full);
+    }
+    // history holds the bounded value too
+    assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName(variable).singleResult().getValue()).isEqualTo(preview);
+  }
+
+  @ParameterizedTest(name = "{0} one over {2} ({3})")
+  @MethodSource("limitedTexts")
+  void aFreeTextOneOverItsLimitIsRefused(String field, String variable, int limit, String script) throws Exception {
+    rejected(edit(n -> put(n, field, text(script, limit + 1))))
+        .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+  }
+
+  @Test
+  void detailsAndReproductionAt20000JapaneseCharactersEachAreAcceptedEvenEscaped() throws Exception {
+    String details = text("ja", 20_000);
+    String reproduction = text("ja", 20_000).replace('。', '\n');
+    ObjectNode report = (ObjectNode) mapper.readTree(cases.example("report-product"));
+    report.with("vulnerability").put("details", details).put("reproduction", reproduction)
+        .put("environment", text("ja", 4_000)).put("impact", text("ja", 4_000)).put("workaround", text("ja", 4_000))
+        .put("summary", text("ja", 1_000));
+    report.put("requests", text("ja", 4_000));
+    report.with("priorContact").put("others", text("ja", 2_000));
+    // every character as \\uXXXX: the largest form the same report can take
+    byte[] escaped = mapper.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+        .writeValueAsBytes(report);
+    assertThat(escaped.length).isGreaterThan(240_000);
+    String json = mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON).content(escaped))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    String tn = mapper.readTree(json).get("trackingNumber").asText();
+    JsonNode stored = mapper.readTree(jdbc.queryForObject("SELECT report_json FROM vr_case WHERE tracking_number = ?",
+        String.class, tn));
+    assertThat(stored.at("/vulnerability/details").asText()).isEqualTo(details);
+    assertThat(stored.at("/vulnerability/reproduction").asText()).isEqualTo(reproduction);
+    assertThat(stored.at("/requests").asText()).hasSize(4_000);
+  }
+
+  @Test
+  void theBodyLimitAdmitsEveryTextFieldAtItsLimitEscaped() throws Exception {
+    int chars = textLimits(ReportSubmission.class);
+    assertThat(chars).isEqualTo(67_090);
+    // 6 bytes per \\uXXXX escape, plus the field names and punctuation
+    assertThat(properties.intake().maxBodyBytes()).isGreaterThanOrEqualTo(6 * chars + 4_096);
+  }
+
+  private static int textLimits(Class<?> type) throws NoSuchFieldException {
+    int sum = 0;
+    for (var c : type.getRecordComponents()) {
+      jakarta.validation.constraints.Size size = type.getDeclaredField(c.getName())
+          .getAnnotation(jakarta.validation.constraints.Size.class);
+      if (c.getType() == String.class && size != null) {
+        sum += size.max();
+      } else if (c.getType().isRecord()) {
+        sum += textLimits(c.getType());
+      }
+    }
+    return sum;
+  }
+
+  @Test
+  void tabsAndLineBreaksAreKeptInMultiLineTexts() throws Exception {
+    String details = "手順:\r\n\t1. ログイン\n\t2. 投稿\r\n";
+    String json = mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON)
+            .content(edit(n -> n.with("vulnerability").put("details", details))))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    String tn = mapper.readTree(json).get("trackingNumber").asText();
+    assertThat(mapper.readTree(jdbc.queryForObject("SELECT report_json FROM vr_case WHERE tracking_number = ?",
+        String.class, tn)).at("/vulnerability/details").asText()).isEqualTo(details);
+  }
+
+  @ParameterizedTest(name = "reply of 4,500 characters ({0})")
+  @ValueSource(strings = {"ascii", "ja"})
+  void aLongReplyIsTakenAndStoredWhole(String script) throws Exception {
+    IntakeReceipt receipt = cases.submit("report-product");
+    ProcessInstance pi = askQuestion(receipt);
+    String answer = text(script, 4_500);
+    mvc.perform(post("/api/reports/" + receipt.trackingNumber() + "/replies")
+            .header("Authorization", "Bearer " + receipt.statusToken()).contentType(MediaType.APPLICATION_JSON)
+            .content(mapper.writeValueAsBytes(Map.of("message", answer))))
+        .andExpect(status().isAccepted());
+    assertThat(jdbc.queryForObject("SELECT answer FROM vr_clarification WHERE tracking_number = ?", String.class,
+        receipt.trackingNumber())).isEqualTo(answer);
+    String variable = (String) runtime.getVariable(pi.getId(), "clarificationAnswer");
+    assertThat(variable).startsWith(answer.substring(0, ProcessText.PREVIEW_CHARS))
+        .hasSizeLessThanOrEqualTo(ProcessText.MAX_VARIABLE_CHARS);
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult()
+        .getTaskDefinitionKey()).isEqualTo("Task_FormalCheck");
+  }
+
+  @Test
+  void aLongAnswerEnteredByStaffIsStoredWhole() {
+    IntakeReceipt receipt = cases.submit("report-product");
+    ProcessInstance pi = askQuestion(receipt);
+    String answer = text("ja", 4_500);
+    cases.complete(pi, Map.of("clarificationAnswer", answer));
+    assertThat(jdbc.queryForObject("SELECT answer FROM vr_clarification WHERE tracking_number = ?", String.class,
+        receipt.trackingNumber())).isEqualTo(answer);
+    assertThat((String) runtime.getVariable(pi.getId(), "clarificationAnswer"))
+        .hasSizeLessThanOrEqualTo(ProcessText.MAX_VARIABLE_CHARS).endsWith("full text in the case record）");
+  }
+
+  // --- the table of bad inputs: each is refused with 400 and a field error, and nothing is stored
+
+  /** The product example as text, so that inputs JSON cannot express as a tree (duplicate keys) can be made. */
+  private static final String EXAMPLE = exampleText();
+
+  private static String exampleText() {
+    try (var in = ReportApiTest.class.getResourceAsStream("/examples/report-product.json")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The example with the first {@code "key": value} of {@code key} given {@code json} as its value. */
+  private static String with(String key, String json) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key)
+        + "\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|true|false|-?[0-9]+|null)").matcher(EXAMPLE);
+    if (!m.find()) {
+      throw new IllegalArgumentException(key + " is not a scalar of the example");
+    }
+    return EXAMPLE.substring(0, m.start(1)) + json + EXAMPLE.substring(m.end(1));
+  }
+
+  /** The example with {@code "key": json} added again at the start of the object that holds {@code after}. */
+  private static String duplicate(String openingOf, String key, String json) {
+    int at = EXAMPLE.indexOf(openingOf) + openingOf.length();
+    return EXAMPLE.substring(0, at) + " \"" + key + "\": " + json + "," + EXAMPLE.substring(at);
+  }
+
+  static Stream<Arguments> badInputs() {
+    return Stream.of(
+        // booleans only as JSON true/false
+        Arguments.of("consent -1", with("consent", "-1"), "consent"),
+        Arguments.of("consent 1", with("consent", "1"), "consent"),
+        Arguments.of("consent \"true\"", with("consent", "\"true\""), "consent"),
+        Arguments.of("consent 1.0", with("consent", "1.0"), "consent"),
+        Arguments.of("shareContactWithDeveloper \"yes\"", with("shareContactWithDeveloper", "\"yes\""),
+            "reporter.shareContactWithDeveloper"),
+        // strings only as JSON strings
+        Arguments.of("summary a number", with("summary", "12345"), "vulnerability.summary"),
+        Arguments.of("summary a boolean", with("summary", "true"), "vulnerability.summary"),
+        Arguments.of("product versions a number", with("versions", "2.5"), "product.versions"),
+        Arguments.of("category an ordinal", with("category", "0"), "category"),
+        // a key given twice
+        Arguments.of("summary twice", duplicate("\"vulnerability\": {", "summary", "\"二つ目の概要\""),
+            "vulnerability.summary"),
+        Arguments.of("consent twice", duplicate("{", "consent", "true"), "consent"),
+        // real dates in a plausible range
+        Arguments.of("discoveredOn 0000-01-01", with("discoveredOn", "\"0000-01-01\""), "discoveredOn"),
+        Arguments.of("discoveredOn 1969-12-31", with("discoveredOn", "\"1969-12-31\""), "discoveredOn"),
+        Arguments.of("discoveredOn 2026-02-30", with("discoveredOn", "\"2026-02-30\""), "discoveredOn"),
+        Arguments.of("discoveredOn a number", with("discoveredOn", "20261120"), "discoveredOn"),
+        Arguments.of("discoveredOn 2026-1-5", with("discoveredOn", "\"2026-1-5\""), "discoveredOn"),
+        Arguments.of("discoveredOn in the future", with("discoveredOn", "\"2999-01-01\""), "discoveredOn"),
+        Arguments.of("disclosure date 1900-01-01", with("date", "\"1900-01-01\""), "disclosurePlan.date"),
+        Arguments.of("disclosure date 2999-01-01", with("date", "\"2999-01-01\""), "disclosurePlan.date"),
+        // characters no text may hold
+        Arguments.of("NUL in details", with("details", "\"a\\u0000b\""), "vulnerability.details"),
+        Arguments.of("NUL in the reporter's name", with("name", "\"山田\\u0000\""), "reporter.name"),
+        Arguments.of("lone high surrogate in summary", with("summary", "\"x\\ud800y\""), "vulnerability.summary"),
+        Arguments.of("lone low surrogate in details", with("details", "\"x\\udc00\""), "vulnerability.details"),
+        Arguments.of("BEL in details", with("details", "\"ring\\u0007\""), "vulnerability.details"),
+        Arguments.of("ANSI colour in summary", with("summary", "\"\\u001b[31mred\\u001b[0m\""),
+            "vulnerability.summary"),
+        Arguments.of("ANSI erase-line in details", with("details", "\"ok\\u001b[2K\\rforged log line\""),
+            "vulnerability.details"),
+        Arguments.of("DEL in the product versions", with("versions", "\"x\\u007f\""), "product.versions"),
+        Arguments.of("C1 CSI in details", with("details", "\"x\\u009b31m\""), "vulnerability.details"),
+        Arguments.of("NEL in requests", with("requests", "\"x\\u0085y\""), "requests"),
+        Arguments.of("line break in summary", with("summary", "\"one\\ntwo\""), "vulnerability.summary"),
+        Arguments.of("CR in the e-mail address", with("email", "\"a@example.jp\\r\\nBcc: x@example.jp\""),
+            "reporter.email"),
+        Arguments.of("VT in the e-mail address", with("email", "\"a@example.jp\\u000b\""), "reporter.email"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInputs")
+  void badInputIsRefusedWithAFieldErrorAndNothingStored(String name, String body, String field) throws Exception {
+    rejected(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+  }
+
+  @Test
+  void typeAndCharacterErrorsAreInJapaneseWhenAsked() throws Exception {
+    long before = stored();
+    mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "ja")
+            .content(with("consent", "\"true\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("consent"))
+        .andExpect(jsonPath("$.errors[0].message").value("true か false（JSON の真偽値）で指定してください"));
+    mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "ja")
+            .content(with("details", "\"\\u001b[31m\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("vulnerability.details"))
+        .andExpect(jsonPath("$.errors[0].message").value("制御文字（ESC、DEL、U+0080–U+009F など）は使えません"));
+    mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "ja")
+            .content(duplicate("\"vulnerability\": {", "summary", "\"x\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("vulnerability.summary"))
+        .andExpect(jsonPath("$.errors[0].message").value("同じ項目が複数回指定されています"));
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  static Stream<Arguments> badReplies() {
+    return Stream.of(
+        Arguments.of("empty", "{\"message\":\"  \"}"),
+        Arguments.of("over 20,000 characters", "{\"message\":\"" + "あ".repeat(20_001) + "\"}"),
+        Arguments.of("a number", "{\"message\":42}"),
+        Arguments.of("a boolean", "{\"message\":true}"),
+        Arguments.of("message twice", "{\"message\":\"a\",\"message\":\"b\"}"),
+        Arguments.of("NUL", "{\"message\":\"a\\u0000b\"}"),
+        Arguments.of("lone surrogate", "{\"message\":\"a\\ud83d\"}"),
+        Arguments.of("ANSI escape", "{\"message\":\"\\u001b[2J\"}"),
+        Arguments.of("C1 control", "{\"message\":\"a\\u0090\"}"));
+  }
+
+  @ParameterizedTest(name = "reply: {0}")
+  @MethodSource("badReplies")
+  void aBadReplyIsRefusedAndTheQuestionStaysOpen(String name, String body) throws Exception {
+    IntakeReceipt receipt = cases.submit("report-product");
+    ProcessInstance pi = askQuestion(receipt);
+    long uses = jdbc.queryForObject("SELECT COUNT(*) FROM vr_private_link_use", Long.class);
+    mvc.perform(post("/api/reports/" + receipt.trackingNumber() + "/replies")
+            .header("Authorization", "Bearer " + receipt.statusToken()).contentType(MediaType.APPLICATION_JSON)
+            .content(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("message"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_clarification WHERE tracking_number = ? "
+        + "AND answer IS NULL AND answered_at IS NULL", Integer.class, receipt.trackingNumber())).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_private_link_use", Long.class)).isEqualTo(uses);
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult()
+        .getTaskDefinitionKey()).isEqualTo("Task_AwaitClarification");
+    assertThat(runtime.getVariable(pi.getId(), "clarificationAnswer")).isNull();
+  }
+
+  private ProcessInstance askQuestion(IntakeReceipt receipt) {
+    ProcessInstance pi = cases.instance(receipt.trackingNumber());
+    cases.runJobs(pi.getId());
+    cases.complete(pi, Map.of("formalCheckOutcome", "CLARIFICATION", "clarificationQuestions", "権限を教えてください。"));
+    GREEN_MAIL.reset();
+    return pi;
+  }
+
+  private static void put(ObjectNode report, String path, String value) {
+    String[] parts = path.split("\\.");
+    ObjectNode node = report;
+    for (int i = 0; i < parts.length - 1; i++) {
+      node = node.with(parts[i]);
+    }
+    node.put(parts[parts.length - 1], value);
   }
 
   // --- helpers

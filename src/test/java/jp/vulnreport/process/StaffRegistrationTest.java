@@ -79,6 +79,44 @@ class StaffRegistrationTest extends IntegrationTest {
         .allMatch(p -> p.getBusinessKey() != null);
   }
 
+  @Test
+  void startFormWithControlCharactersOrImplausibleDatesIsRefusedAndNothingIsStored() {
+    long cases = jdbc.queryForObject("SELECT COUNT(*) FROM vr_case", Long.class);
+    long reporters = jdbc.queryForObject("SELECT COUNT(*) FROM vr_reporter", Long.class);
+    Map<String, Object> v = form("ansi-" + System.nanoTime() + "@example.org");
+    v.put("summary", "概要\u001b[31m赤字");
+    v.put("details", "詳細\u0000");
+    v.put("discoveredOn", "0000-01-01");
+    assertThatThrownBy(() -> submitAs("receipt1", v)).hasMessageContaining("vulnerability.summary")
+        .hasMessageContaining("vulnerability.details").hasMessageContaining("discoveredOn");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_case", Long.class)).isEqualTo(cases);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_reporter", Long.class)).isEqualTo(reporters);
+  }
+
+  @Test
+  void aLongReportTypedIntoTheStartFormIsKeptWholeInTheRegisterAndBoundedInTheEngine() throws Exception {
+    String details = "脆弱性の詳細な説明です。".repeat(1_700).substring(0, 20_000);
+    String requests = "公表前に連絡がほしい。".repeat(400).substring(0, 4_000);
+    Map<String, Object> v = form("long-" + System.nanoTime() + "@example.org");
+    v.put("details", details);
+    v.put("requests", requests);
+    ProcessInstance pi = submitAs("receipt1", v);
+    String json = jdbc.queryForObject("SELECT report_json FROM vr_case WHERE tracking_number = ?", String.class,
+        pi.getBusinessKey());
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertThat(report.at("/vulnerability/details").asText()).isEqualTo(details);
+    assertThat(report.at("/requests").asText()).isEqualTo(requests);
+    assertThat((String) runtimeService.getVariable(pi.getId(), "details"))
+        .startsWith(details.substring(0, jp.vulnreport.cases.ProcessText.PREVIEW_CHARS))
+        .hasSizeLessThanOrEqualTo(jp.vulnreport.cases.ProcessText.MAX_VARIABLE_CHARS);
+    // no engine table holds more than the preview (the form's values in history are bounded too)
+    for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+      Integer longest = jdbc.queryForObject("SELECT MAX(LENGTH(TEXT_)) FROM " + table + " WHERE PROC_INST_ID_ = ?",
+          Integer.class, pi.getId());
+      assertThat(longest).as(table).isLessThanOrEqualTo(jp.vulnreport.cases.ProcessText.MAX_VARIABLE_CHARS);
+    }
+  }
+
   private ProcessInstance submitAs(String user, Map<String, Object> variables) {
     identityService.setAuthentication(user, List.of("receipt"));
     try {

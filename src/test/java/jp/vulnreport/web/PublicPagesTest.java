@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import jp.vulnreport.Sha256;
+import jp.vulnreport.cases.ProcessText;
 import jp.vulnreport.intake.AttachmentProperties;
 import jp.vulnreport.support.Http;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,6 +41,9 @@ class PublicPagesTest extends WebServerTest {
   @Autowired AttachmentProperties attachmentProperties;
   @Autowired ObjectMapper mapper;
   @Autowired jp.vulnreport.cases.CaseRegister register;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   @Test
   void aReportThroughThePageWithAttachmentsBecomesACase() throws Exception {
@@ -350,6 +354,275 @@ class PublicPagesTest extends WebServerTest {
     String status = page.get(statusPath).body();
     assertThat(status).doesNotContain("<script>alert", "<img src=x", "<img/src=x")
         .contains("summary&lt;script&gt;alert(1)&lt;/script&gt;");
+  }
+
+  // --- nothing a discoverer sends is lost; strict input on the page (issue 13)
+
+  private static String japanese(int length) {
+    StringBuilder sb = new StringBuilder();
+    while (sb.length() < length) {
+      sb.append("脆弱性の再現手順を詳しく説明します。\n");
+    }
+    return sb.substring(0, length);
+  }
+
+  /** A page client with its session at the report form. */
+  private PageClient atForm() throws Exception {
+    PageClient page = new PageClient(base());
+    page.get("/report");
+    page.follow(page.post("/report", Map.of("consent", "true", "category", "SOFTWARE_PRODUCT")));
+    return page;
+  }
+
+  @Test
+  void aLongJapaneseReportWithAnAttachmentIsFiledWhole() throws Exception {
+    PageClient page = atForm();
+    Map<String, String> report = new HashMap<>(PageClient.productReport());
+    String details = japanese(20_000);
+    String reproduction = japanese(20_000).replace('。', '．');
+    report.put("details", details);
+    report.put("reproduction", reproduction);
+    report.put("impact", japanese(4_000));
+    HttpResponse<String> toConfirm = page.postMultipart("/report/form", report, PageClient.files(
+        new PageClient.FilePart("files", "poc.txt", "text/plain", "proof".getBytes(StandardCharsets.UTF_8))));
+    assertThat(toConfirm.statusCode()).as(toConfirm.body()).isEqualTo(302);
+    page.follow(toConfirm);
+    HttpResponse<String> toThanks = page.post("/report/submit", Map.of());
+    assertThat(toThanks.statusCode()).isEqualTo(302);
+    String tn = find(TRACKING, page.follow(toThanks).body());
+    JsonNode stored = mapper.readTree(jdbc.queryForObject("SELECT report_json FROM vr_case WHERE tracking_number = ?",
+        String.class, tn));
+    // the page keeps the text as typed (only surrounding white space is removed)
+    assertThat(stored.at("/vulnerability/details").asText()).isEqualTo(details.strip());
+    assertThat(stored.at("/vulnerability/reproduction").asText()).isEqualTo(reproduction.strip());
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(tn).singleResult().getId();
+    assertThat((String) runtime.getVariable(pi, "details")).hasSizeLessThanOrEqualTo(ProcessText.MAX_VARIABLE_CHARS)
+        .endsWith("文字は案件記録にあります / full text in the case record）");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_attachment WHERE tracking_number = ?", Integer.class, tn))
+        .isEqualTo(1);
+
+    PageClient over = atForm();
+    Map<String, String> tooLong = new HashMap<>(PageClient.productReport());
+    tooLong.put("details", "あ".repeat(20_001));
+    int casesBefore = count("vr_case");
+    HttpResponse<String> refused = over.postMultipart("/report/form", tooLong, List.of());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(errorOf(refused.body(), "details")).isNotBlank();
+    assertThat(count("vr_case")).isEqualTo(casesBefore);
+  }
+
+  @Test
+  void aServerErrorDuringTheSubmissionKeepsTheDraftAndItsFilesAndTheRetrySucceeds() throws Exception {
+    PageClient page = atForm();
+    byte[] poc = "print('poc')\n".getBytes(StandardCharsets.UTF_8);
+    page.follow(page.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+        new PageClient.FilePart("files", "retry-poc.py", "text/x-python", poc))));
+    long stagedBefore = staged();
+    int casesBefore = count("vr_case");
+    int reportersBefore = count("vr_reporter");
+    long instancesBefore = runtime.createProcessInstanceQuery().count();
+    // the receipt process cannot start (suspended, e.g. during maintenance): the registration rolls back
+    repository.suspendProcessDefinitionByKey("SoftwareVulnerabilityReport");
+    HttpResponse<String> failed;
+    try {
+      failed = page.post("/report/submit", Map.of());
+    } finally {
+      repository.activateProcessDefinitionByKey("SoftwareVulnerabilityReport");
+    }
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.body()).contains("id=\"submit-error\"", "入力内容と添付ファイルは失われていません",
+        "retry-poc.py", "PageCMS");
+    assertThat(count("vr_case")).isEqualTo(casesBefore);
+    assertThat(count("vr_reporter")).isEqualTo(reportersBefore);
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(staged()).as("the staged file is back in staging").isEqualTo(stagedBefore);
+    HttpResponse<String> confirm = page.get("/report/confirm");
+    assertThat(confirm.statusCode()).as("the draft survived").isEqualTo(200);
+    assertThat(confirm.body()).contains("retry-poc.py", "ページ試験ソフト株式会社");
+    HttpResponse<String> en = page.get("/report/confirm?lang=en");
+    assertThat(en.statusCode()).isEqualTo(200);
+
+    HttpResponse<String> toThanks = page.post("/report/submit", Map.of());
+    assertThat(toThanks.statusCode()).isEqualTo(302);
+    String tn = find(TRACKING, page.follow(toThanks).body());
+    String key = jdbc.queryForObject("SELECT storage_key FROM vr_attachment WHERE tracking_number = ? "
+        + "AND file_name = 'retry-poc.py'", String.class, tn);
+    assertThat(Files.readAllBytes(attachmentProperties.dir().resolve(key))).isEqualTo(poc);
+    assertThat(staged()).isEqualTo(stagedBefore - 1);
+  }
+
+  @Test
+  void theServerErrorMessageIsInEnglishOnTheEnglishPage() throws Exception {
+    PageClient page = atForm();
+    page.get("/report/form?lang=en");
+    page.follow(page.postMultipart("/report/form", PageClient.productReport(), List.of()));
+    repository.suspendProcessDefinitionByKey("SoftwareVulnerabilityReport");
+    HttpResponse<String> failed;
+    try {
+      failed = page.post("/report/submit", Map.of());
+    } finally {
+      repository.activateProcessDefinitionByKey("SoftwareVulnerabilityReport");
+    }
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.body()).contains("lang=\"en\"", "Nothing you entered was lost");
+    assertThat(page.post("/report/submit", Map.of()).statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void stagedFilesAreBoundedPerAddressAndInAll() throws Exception {
+    emptyStaging();
+    try {
+      String address = "203.0.113.77";
+      PageClient first = atForm(address);
+      HttpResponse<String> ok = first.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+          new PageClient.FilePart("files", "a.log", "text/plain", bytes(60)),
+          new PageClient.FilePart("files", "b.log", "text/plain", bytes(39))));
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
+      // a second draft from the same address: 99 + 50 KB fit in 150 KB, 2 KB more do not
+      PageClient second = atForm(address);
+      assertThat(second.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+          new PageClient.FilePart("files", "c.log", "text/plain", bytes(50)))).statusCode()).isEqualTo(302);
+      long staged = staged();
+      HttpResponse<String> quota = second.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+          new PageClient.FilePart("files", "d.log", "text/plain", bytes(2))));
+      assertThat(quota.statusCode()).isEqualTo(400);
+      assertThat(errorOf(quota.body(), "attachments")).contains("ネットワークアドレス", "150.0 KB");
+      assertThat(staged()).isEqualTo(staged);
+
+      // other addresses fill staging up to 300 KB in all
+      PageClient other = atForm("203.0.113.78");
+      assertThat(other.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+          new PageClient.FilePart("files", "e.log", "text/plain", bytes(60)),
+          new PageClient.FilePart("files", "f.log", "text/plain", bytes(39)))).statusCode()).isEqualTo(302);
+      PageClient third = atForm("203.0.113.79");
+      third.get("/report/form?lang=en");
+      assertThat(third.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+          new PageClient.FilePart("files", "g.log", "text/plain", bytes(50)))).statusCode()).isEqualTo(302);
+      staged = staged();
+      HttpResponse<String> full = third.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+          new PageClient.FilePart("files", "h.log", "text/plain", bytes(3))));
+      assertThat(full.statusCode()).isEqualTo(400);
+      assertThat(errorOf(full.body(), "attachments")).contains("cannot take more files");
+      assertThat(staged()).isEqualTo(staged);
+    } finally {
+      emptyStaging();
+    }
+  }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badPageInputs() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("NUL in details", "details", "a\u0000b", "details"),
+        org.junit.jupiter.params.provider.Arguments.of("ANSI escape in summary", "summary", "\u001b[31m赤", "summary"),
+        org.junit.jupiter.params.provider.Arguments.of("C1 control in impact", "impact", "x\u009by", "impact"),
+        org.junit.jupiter.params.provider.Arguments.of("line break in the name", "reporterName", "山田\r\n花子",
+            "reporterName"),
+        org.junit.jupiter.params.provider.Arguments.of("DEL in the product name", "productName", "x\u007f",
+            "productName"),
+        org.junit.jupiter.params.provider.Arguments.of("discovered in year 0", "discoveredOn", "0000-01-01",
+            "discoveredOn"),
+        org.junit.jupiter.params.provider.Arguments.of("disclosure before 1970", "disclosureDate", "1900-01-01",
+            "disclosureDate"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "page: {0}")
+  @org.junit.jupiter.params.provider.MethodSource("badPageInputs")
+  void badInputOnThePageIsShownAtItsFieldAndNothingIsStored(String name, String field, String value, String shownAt)
+      throws Exception {
+    PageClient page = atForm();
+    Map<String, String> report = new HashMap<>(PageClient.productReport());
+    report.put(field, value);
+    int casesBefore = count("vr_case");
+    int reportersBefore = count("vr_reporter");
+    long instancesBefore = runtime.createProcessInstanceQuery().count();
+    HttpResponse<String> refused = page.postMultipart("/report/form", report, List.of());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(errorOf(refused.body(), shownAt)).isNotBlank();
+    assertThat(page.post("/report/submit", Map.of()).headers().firstValue("Location").orElse(""))
+        .endsWith("/report/form");
+    assertThat(count("vr_case")).isEqualTo(casesBefore);
+    assertThat(count("vr_reporter")).isEqualTo(reportersBefore);
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void aNulInAnUploadedFileNameIsAFieldErrorNotAServerError() throws Exception {
+    PageClient page = atForm();
+    long stagedBefore = staged();
+    HttpResponse<String> refused = page.postMultipart("/report/form", PageClient.productReport(), PageClient.files(
+        new PageClient.FilePart("files", "poc\u0000.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8))));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("ファイルの名前に制御文字", "href=\"/report/form\"");
+    assertThat(staged()).isEqualTo(stagedBefore);
+    assertThat(page.get("/report/form").statusCode()).as("the session's draft is still there").isEqualTo(200);
+  }
+
+  @Test
+  void theStatusPageTakesALongAnswerWholeAndRefusesControlCharacters() throws Exception {
+    PageClient discoverer = new PageClient(base());
+    JsonNode receipt = submitByApi(discoverer);
+    String tn = receipt.get("trackingNumber").asText();
+    String token = receipt.get("statusToken").asText();
+    askQuestion(tn);
+
+    discoverer.get("/status/" + token);
+    HttpResponse<String> bad = discoverer.post("/status/" + token + "/reply", Map.of("answer", "回答\u001b[2J"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("制御文字");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_clarification WHERE tracking_number = ? "
+        + "AND answer IS NULL", Integer.class, tn)).isEqualTo(1);
+
+    String answer = japanese(4_500).strip();
+    HttpResponse<String> answered = discoverer.post("/status/" + token + "/reply", Map.of("answer", answer));
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(302);
+    assertThat(jdbc.queryForObject("SELECT answer FROM vr_clarification WHERE tracking_number = ?", String.class, tn))
+        .isEqualTo(answer);
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(tn)
+        .processDefinitionKey("SoftwareVulnerabilityReport").singleResult().getId();
+    assertThat((String) runtime.getVariable(pi, "clarificationAnswer"))
+        .hasSizeLessThanOrEqualTo(ProcessText.MAX_VARIABLE_CHARS);
+  }
+
+  /** Runs the case to its formal check and asks the discoverer a question there. */
+  private void askQuestion(String tn) {
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(tn)
+        .processDefinitionKey("SoftwareVulnerabilityReport").singleResult().getId();
+    runJobs(pi);
+    var task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_FormalCheck").singleResult();
+    tasks.complete(task.getId(), Map.of("formalCheckOutcome", "CLARIFICATION",
+        "clarificationQuestions", "再現環境を教えてください。"));
+    runJobs(pi);
+  }
+
+  private void runJobs(String pi) {
+    for (int i = 0; i < 20; i++) {
+      var due = management.createJobQuery().processInstanceId(pi).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
+  }
+
+  private PageClient atForm(String address) throws Exception {
+    PageClient page = new PageClient(base(), address);
+    page.get("/report");
+    page.follow(page.post("/report", Map.of("consent", "true", "category", "SOFTWARE_PRODUCT")));
+    return page;
+  }
+
+  private static byte[] bytes(int kilobytes) {
+    return "a".repeat(kilobytes * 1024).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void emptyStaging() throws Exception {
+    Path dir = attachmentProperties.dir().resolve("staging");
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 
   private JsonNode submitByApi(PageClient client) throws Exception {

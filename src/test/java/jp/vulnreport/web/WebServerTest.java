@@ -25,6 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
     "vulnreport.attachments.max-files=3",
     "vulnreport.attachments.max-file-size=64KB",
     "vulnreport.attachments.max-total-size=100KB",
+    "vulnreport.attachments.max-staged-per-address=150KB",
+    "vulnreport.attachments.max-staged-total=300KB",
     "spring.servlet.multipart.max-file-size=1MB",
     "spring.servlet.multipart.max-request-size=2MB"})
 @ActiveProfiles("test")
