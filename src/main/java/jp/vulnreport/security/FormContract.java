@@ -23,6 +23,21 @@ public final class FormContract {
   /** The longest text the engine stores in a string variable (ACT_RU_VARIABLE.TEXT_). */
   public static final int MAX_TEXT = 4000;
 
+  /**
+   * Texts that the application keeps whole in the case register and hands the engine as a bounded
+   * preview ({@link jp.vulnreport.cases.ProcessText}): the question to the discoverer and the answer
+   * staff enter, up to the register's 20,000 characters.
+   */
+  static final Map<String, Integer> REGISTERED_TEXTS = Map.of(
+      "clarificationQuestions", jp.vulnreport.intake.ReportValidator.MAX_REPLY,
+      "clarificationAnswer", jp.vulnreport.intake.ReportValidator.MAX_REPLY);
+
+  /**
+   * The report-intake start form: its texts go through intake's own validation (its documented
+   * limits, field messages) into the register, and the process gets previews.
+   */
+  static final String REPORT_INTAKE_FORM = "Form_ReportIntake";
+
   /** Form components that hold a value (the others — text, group, button — are layout). */
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "datetime", "radio", "select");
   private static final Set<String> VALUE_TYPES = Set.of("textfield", "textarea", "datetime", "radio", "select",
@@ -130,7 +145,7 @@ public final class FormContract {
         continue;
       }
       JsonNode value = typed.get("value");
-      String kindError = kindError(f, value);
+      String kindError = kindError(f, value, maxText(name));
       if (kindError != null) {
         errors.add(new FieldError(name, kindError));
         continue;
@@ -161,8 +176,16 @@ public final class FormContract {
     return formId == null ? "" : " (" + formId + ")";
   }
 
+  /** The longest text field {@code name} takes through this form. */
+  int maxText(String name) {
+    if (REPORT_INTAKE_FORM.equals(formId)) {
+      return Integer.MAX_VALUE;
+    }
+    return REGISTERED_TEXTS.getOrDefault(name, MAX_TEXT);
+  }
+
   /** Whether {@code value} is the kind of value field {@code f} takes; the message when not. */
-  private static String kindError(Field f, JsonNode value) {
+  private static String kindError(Field f, JsonNode value, int maxText) {
     if (value == null || value.isNull()) {
       return null;
     }
@@ -171,9 +194,10 @@ public final class FormContract {
         return "「" + f.label() + "」には文字列を指定してください / \"" + f.key() + "\" takes text";
       }
       String s = value.asText();
-      if (s.length() > MAX_TEXT) {
-        return "「" + f.label() + "」は " + MAX_TEXT + " 文字以内で入力してください（" + s.length() + " 文字） / \"" + f.key()
-            + "\" takes at most " + MAX_TEXT + " characters (" + s.length() + ")";
+      if (s.length() > maxText) {
+        String max = String.format(java.util.Locale.ROOT, "%,d", maxText);
+        return "「" + f.label() + "」は " + max + " 文字以内で入力してください（" + s.length() + " 文字） / \"" + f.key()
+            + "\" takes at most " + max + " characters (" + s.length() + ")";
       }
       if (f.options() != null && !s.isEmpty() && !f.options().contains(s)) {
         return "「" + f.label() + "」は選択肢から選んでください / \"" + f.key() + "\" must be one of " + f.options();
