@@ -86,7 +86,9 @@ final class BpmnCodeChecks {
   private void attribute(Element e, Attr a, String where, List<String> problems) {
     String name = a.getLocalName() != null ? a.getLocalName() : a.getName();
     String value = a.getValue();
-    boolean camunda = CAMUNDA.equals(a.getNamespaceURI());
+    // camunda:* attributes, and the plain attributes of camunda:* elements (<camunda:executionListener class="...">)
+    boolean camunda = CAMUNDA.equals(a.getNamespaceURI())
+        || (a.getNamespaceURI() == null && CAMUNDA.equals(e.getNamespaceURI()));
     if (camunda && CLASS_ATTRIBUTES.contains(name)) {
       problems.add(where + ": camunda:" + name + "=\"" + value + "\" は使えません（Java クラス・スクリプト・外部タスク・"
           + "埋め込みフォームは不可。アプリケーションの Bean を camunda:delegateExpression で）/ camunda:" + name
