@@ -19,6 +19,8 @@ final class BpmnCodeChecks {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  /** The engine still reads Activiti's namespace as its own (activiti:class works like camunda:class). */
+  static final String ACTIVITI = "http://activiti.org/bpmn";
   /** Diagram interchange: drawing only, never evaluated. */
   private static final Set<String> DRAWING = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
       "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
@@ -47,6 +49,9 @@ final class BpmnCodeChecks {
     }
     String local = e.getLocalName();
     String where = where(e);
+    if (ACTIVITI.equals(ns)) {
+      ns = CAMUNDA;
+    }
     if (BPMN.equals(ns) && "scriptTask".equals(local)) {
       problems.add(where + ": スクリプトタスクは使えません / script tasks are not allowed");
     }
@@ -87,8 +92,7 @@ final class BpmnCodeChecks {
     String name = a.getLocalName() != null ? a.getLocalName() : a.getName();
     String value = a.getValue();
     // camunda:* attributes, and the plain attributes of camunda:* elements (<camunda:executionListener class="...">)
-    boolean camunda = CAMUNDA.equals(a.getNamespaceURI())
-        || (a.getNamespaceURI() == null && CAMUNDA.equals(e.getNamespaceURI()));
+    boolean camunda = isCamunda(a.getNamespaceURI()) || (a.getNamespaceURI() == null && isCamunda(e.getNamespaceURI()));
     if (camunda && CLASS_ATTRIBUTES.contains(name)) {
       problems.add(where + ": camunda:" + name + "=\"" + value + "\" は使えません（Java クラス・スクリプト・外部タスク・"
           + "埋め込みフォームは不可。アプリケーションの Bean を camunda:delegateExpression で）/ camunda:" + name
@@ -121,6 +125,10 @@ final class BpmnCodeChecks {
         problems.add(where + " " + a.getName() + "=\"" + value + "\": " + p);
       }
     }
+  }
+
+  private static boolean isCamunda(String namespace) {
+    return CAMUNDA.equals(namespace) || ACTIVITI.equals(namespace);
   }
 
   /** The nearest element with an id, for the message: "serviceTask Task_X" . */
