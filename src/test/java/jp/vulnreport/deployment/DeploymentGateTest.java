@@ -268,6 +268,25 @@ class DeploymentGateTest extends WebServerTest {
     assertThat(get("anonymous", "/api/deployments").statusCode()).isEqualTo(401);
   }
 
+  /** The gate passes it, the engine refuses it (one key twice): recorded as refused, not as accepted. */
+  @Test
+  void aDeploymentTheEngineRefusesAfterTheGateIsRecordedAsRefused() throws Exception {
+    String name = "engine-refused-" + UUID.randomUUID();
+    String key = "Process_Twice" + suffix();
+    Map<String, String> resources = new LinkedHashMap<>();
+    resources.put("one.bpmn", GateProbes.passingProcess(key));
+    resources.put("two.bpmn", GateProbes.passingProcess(key));
+    HttpResponse<String> r = deploy("owner1", name, resources);
+    assertThat(r.statusCode()).as(r.body()).isBetween(400, 599);
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT user_id, outcome, failures FROM vr_deployment_record"
+        + " WHERE deployment_name = ?", name);
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row).containsEntry("USER_ID", "owner1").containsEntry("OUTCOME", "REFUSED");
+      assertThat((String) row.get("FAILURES")).contains("the engine rolled the deployment back");
+    });
+  }
+
   @Test
   void theApplicationsOwnStartUpDeploymentWasRecordedAsSystem() {
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT user_id, outcome FROM vr_deployment_record"
