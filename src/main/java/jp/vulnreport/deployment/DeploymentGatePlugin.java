@@ -36,6 +36,7 @@ public class DeploymentGatePlugin extends AbstractProcessEnginePlugin {
   private final DeploymentGate gate = new DeploymentGate(new ObjectMapper());
   private final ApplicationBeans beans;
   private final DeploymentRecords records;
+  private final Deployer deployer = this::deploy;
 
   public DeploymentGatePlugin(ConfigurableListableBeanFactory beanFactory, DeploymentRecords records) {
     this.beans = new ApplicationBeans(beanFactory);
@@ -45,11 +46,16 @@ public class DeploymentGatePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<Deployer> deployers = new ArrayList<>();
-    deployers.add(this::deploy);
+    deployers.add(deployer);
     if (configuration.getCustomPreDeployers() != null) {
       deployers.addAll(configuration.getCustomPreDeployers());
     }
     configuration.setCustomPreDeployers(deployers);
+  }
+
+  /** The pre-deployer this plugin puts in the engine. */
+  public Deployer deployer() {
+    return deployer;
   }
 
   void deploy(DeploymentEntity deployment) {
