@@ -8,6 +8,8 @@ import static jp.vulnreport.support.GateProbes.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,6 +86,40 @@ class DeploymentGateTest extends WebServerTest {
     Map<String, Object> row = jdbc.queryForMap("SELECT user_id, outcome FROM vr_deployment_record"
         + " WHERE deployment_name = ?", name);
     assertThat(row).containsEntry("USER_ID", "system").containsEntry("OUTCOME", "REFUSED");
+  }
+
+  /** Cockpit's copy of the REST API (session login with the XSRF token, as the webapps do). */
+  @Test
+  void theWebappsRestApiMeetsTheSameGate() throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    http.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/welcome/default/")).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(
+            URI.create(base() + "/camunda/api/admin/auth/user/default/login/cockpit"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
+        .POST(HttpRequest.BodyPublishers.ofString("username=owner1&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the login starts a new session: its token comes with the next request, as in the browser
+    http.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/api/admin/auth/user/default")).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    String name = "cockpit-" + UUID.randomUUID();
+    HttpResponse<String> r = http.send(multipart(base() + "/camunda/api/engine/engine/default/deployment/create",
+            name, Map.of("escalation.bpmn", expressionTask(ESCALATION)), false)
+        .header("X-XSRF-TOKEN", xsrf(cookies)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(errors(mapper.readTree(r.body()), "escalation.bpmn"))
+        .anySatisfy(e -> assertThat(e).contains("identityService"));
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+    assertThat(jdbc.queryForObject("SELECT user_id FROM vr_deployment_record WHERE deployment_name = ?",
+        String.class, name)).isEqualTo("owner1");
+    assertThat(identityService.createUserQuery().userId("owner1").memberOfGroup(Groups.ADMIN).count()).isZero();
+  }
+
+  private static String xsrf(CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).reduce((a, b) -> b).orElseThrow();
   }
 
   static Stream<Arguments> refusedVariants() {
@@ -348,6 +384,13 @@ class DeploymentGateTest extends WebServerTest {
   /** A multipart deployment as Camunda Modeler sends it. */
   HttpResponse<String> deploy(String user, String name, Map<String, String> resources, boolean duplicateFiltering)
       throws Exception {
+    HttpRequest request = multipart(base() + "/engine-rest/deployment/create", name, resources, duplicateFiltering)
+        .header("Authorization", Http.basic(user, "demo")).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpRequest.Builder multipart(String url, String name, Map<String, String> resources,
+      boolean duplicateFiltering) {
     String boundary = "----gate" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "deployment-name", null, name);
@@ -358,12 +401,10 @@ class DeploymentGateTest extends WebServerTest {
     for (Map.Entry<String, String> r : resources.entrySet()) {
       part(body, boundary, r.getKey(), r.getKey(), r.getValue());
     }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/engine-rest/deployment/create"))
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Authorization", Http.basic(user, "demo"))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
   }
 
   private static void part(ByteArrayOutputStream body, String boundary, String name, String filename, String value) {
