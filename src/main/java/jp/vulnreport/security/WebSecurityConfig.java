@@ -115,6 +115,14 @@ public class WebSecurityConfig {
         Set.of(Groups.COORDINATION, Groups.MANAGER), "/api/developers", "/api/developers/*");
   }
 
+  /** The record of deployments (the deployment gate's answers): managers and process owners. */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> deploymentRecordApiAuthentication(
+      IdentityService identityService) {
+    return staff(identityService, "deployment-record-api-authentication", 16,
+        Set.of(Groups.MANAGER, Groups.PROCESS_OWNER), "/api/deployments", "/api/deployments/*");
+  }
+
   /** HTTP Basic against Camunda's users for {@code patterns}; members of {@code groups} (and admins) pass. */
   private static FilterRegistrationBean<StaffApiAuthenticationFilter> staff(IdentityService identityService,
       String name, int order, Set<String> groups, String... patterns) {

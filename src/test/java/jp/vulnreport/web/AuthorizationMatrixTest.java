@@ -117,6 +117,10 @@ class AuthorizationMatrixTest extends WebServerTest {
           "receipt1 manager1 admin", (t, u) -> t.startsReport(u, null)),
       new Surface("start a case with a business key of one's own (bypassing intake)", "",
           (t, u) -> t.startsReport(u, t.tn())),
+      new Surface("deploy a diagram whose expression calls the identity service (escalation to admin)", "",
+          AuthorizationMatrixTest::deploysEscalation),
+      new Surface("deployment record (/api/deployments)", "manager1 owner1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/deployments", null)),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
           (t, u) -> t.status(u, "GET", "/report", null) == 200),
       new Surface("published advisories and the unreachable-developers list", ALL_STAFF + " owner1 admin anonymous",
@@ -330,24 +334,42 @@ class AuthorizationMatrixTest extends WebServerTest {
     return status == 200;
   }
 
-  /** Deploys a minimal process through /engine-rest (as Modeler does) and deletes it again. */
-  static boolean deploys(AuthorizationMatrixTest t, String user) throws Exception {
-    String key = "Matrix_Probe_" + UUID.randomUUID().toString().substring(0, 8);
-    String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/"
-        + "BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"t\">"
-        + "<bpmn:process id=\"" + key + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
-        + "<bpmn:startEvent id=\"s\"/></bpmn:process></bpmn:definitions>";
+  /** The escalation of issue 13: a service task whose expression makes its deployer an administrator. */
+  static boolean deploysEscalation(AuthorizationMatrixTest t, String user) throws Exception {
+    String key = "Matrix_Escalation_" + UUID.randomUUID().toString().substring(0, 8);
+    String bpmn = jp.vulnreport.support.GateProbes.process(key, "<bpmn:serviceTask id=\"Activity_Work\" name=\"昇格\" "
+        + "camunda:expression=\"${identityService.createMembership('" + (user.equals("anonymous") ? "owner1" : user)
+        + "', 'camunda-admin')}\">" + jp.vulnreport.support.GateProbes.FLOWS_IN_OUT + "</bpmn:serviceTask>", "");
+    HttpResponse<String> r = t.deploy(user, key, bpmn);
+    if (r.statusCode() == 200) {
+      return true;
+    }
+    assertThat(r.statusCode()).as(r.body()).isIn(400, 401, 403);
+    assertThat(t.identity.createUserQuery().memberOfGroup("camunda-admin").list())
+        .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("admin");
+    return false;
+  }
+
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+
+  HttpResponse<String> deploy(String user, String key, String bpmn) throws Exception {
     String boundary = "----matrix" + UUID.randomUUID();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
         + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
         + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.base() + "/engine-rest/deployment/create"))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/engine-rest/deployment/create"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body));
     if (!user.equals("anonymous")) {
       b.header("Authorization", Http.basic(user, password(user)));
     }
-    HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Deploys a process that keeps the house rules through /engine-rest (as Modeler does) and deletes it again. */
+  static boolean deploys(AuthorizationMatrixTest t, String user) throws Exception {
+    String key = "Matrix_Probe_" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> r = t.deploy(user, key, jp.vulnreport.support.GateProbes.passingProcess(key));
     if (r.statusCode() == 401 || r.statusCode() == 403) {
       return false;
     }

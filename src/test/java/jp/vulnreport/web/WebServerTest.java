@@ -8,7 +8,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The application on a real port (Tomcat, Jersey, the webapps) for HTTP and browser tests. */
+/**
+ * The application on a real port (Tomcat, Jersey, the webapps) for HTTP and browser tests (public for
+ * the tests of other packages, e.g. jp.vulnreport.deployment.DeploymentGateTest).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // the webapps and /engine-rest look the engine up by the name "default"
     "camunda.bpm.generate-unique-process-engine-name=false",
@@ -30,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.servlet.multipart.max-file-size=1MB",
     "spring.servlet.multipart.max-request-size=2MB"})
 @ActiveProfiles("test")
-abstract class WebServerTest {
+public abstract class WebServerTest {
 
   static final int REPORT_LIMIT = 12;
   static final int PUBLIC_LIMIT = 150;
@@ -42,9 +45,9 @@ abstract class WebServerTest {
       .withPerMethodLifecycle(false);
 
   @LocalServerPort
-  int port;
+  protected int port;
 
-  String base() {
+  protected String base() {
     return "http://127.0.0.1:" + port;
   }
 }
