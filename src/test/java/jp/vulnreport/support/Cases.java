@@ -96,6 +96,19 @@ public class Cases {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
   }
 
+  /**
+   * Takes a product report from the formal check through the substantive check and verification
+   * (CVSS 9.8, the given exploitation status): its government track starts at recognition (認知).
+   */
+  public void throughVerification(ProcessInstance pi, String exploitationStatus) {
+    complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
+    complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
+        "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
+    complete(pi, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        "exploitationStatus", exploitationStatus, "affectedVersions", "4.2.0 - 4.2.7", "ssvcAutomatable", "no",
+        "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
+  }
+
   public void complete(ProcessInstance pi, Map<String, Object> variables) {
     tasks.complete(task(pi).getId(), variables);
     runJobs(pi.getId());

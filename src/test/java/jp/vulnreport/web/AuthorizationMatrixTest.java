@@ -156,12 +156,7 @@ class AuthorizationMatrixTest extends WebServerTest {
       if (sharedReceipt == null) {
         sharedReceipt = cases.atFormalCheck("report-product", n -> { });
         ProcessInstance verified = cases.atFormalCheck("report-product", n -> { });
-        cases.complete(verified, Map.of("formalCheckOutcome", "COMPLETE"));
-        cases.complete(verified, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
-            "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
-        cases.complete(verified, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-            "exploitationStatus", "SUSPECTED", "affectedVersions", "4.2.0 - 4.2.7", "ssvcAutomatable", "no",
-            "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
+        cases.throughVerification(verified, "SUSPECTED");
         ProcessInstance gov = cases.government(verified.getBusinessKey());
         sharedRecognitionTask = tasks.createTaskQuery().processInstanceId(gov.getId())
             .taskDefinitionKey("Task_Recognition").singleResult().getId();

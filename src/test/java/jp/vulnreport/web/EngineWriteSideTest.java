@@ -44,12 +44,7 @@ class EngineWriteSideTest extends WebServerTest {
   /** A case whose government notice is being drafted (recognised notifiable). */
   ProcessInstance noticeBeingDrafted() {
     ProcessInstance receipt = cases.atFormalCheck("report-product", n -> { });
-    cases.complete(receipt, Map.of("formalCheckOutcome", "COMPLETE"));
-    cases.complete(receipt, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
-        "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
-    cases.complete(receipt, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-        "exploitationStatus", "SUSPECTED", "affectedVersions", "4.2.0 - 4.2.7", "ssvcAutomatable", "no",
-        "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
+    cases.throughVerification(receipt, "SUSPECTED");
     ProcessInstance gov = cases.government(receipt.getBusinessKey());
     cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
     assertWaitingAt(gov, "Task_DraftNotice");
