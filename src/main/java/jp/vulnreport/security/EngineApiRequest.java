@@ -56,10 +56,16 @@ public record EngineApiRequest(Kind kind, String id, boolean byKey) {
   private static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/(.*)$");
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/[^/]+/(.*)$");
 
-  /** The path below the engine's root, without a trailing slash, or null when it is not an engine API path. */
+  /**
+   * The path below the engine's root, without a trailing slash, or null when it is not an engine API
+   * path. The path is taken as the REST API will read it: path parameters ({@code ;x=y}) dropped,
+   * percent-escapes decoded, empty and {@code .} segments removed — so that no spelling of an
+   * endpoint escapes its classification.
+   */
   public static String enginePath(String uriWithoutContext) {
+    String normal = normalise(uriWithoutContext);
     for (Pattern p : List.of(ENGINE_REST, WEBAPP_ENGINE)) {
-      Matcher m = p.matcher(uriWithoutContext);
+      Matcher m = p.matcher(normal);
       if (m.matches()) {
         String rest = m.group(1);
         while (rest.endsWith("/")) {
@@ -69,6 +75,24 @@ public record EngineApiRequest(Kind kind, String id, boolean byKey) {
       }
     }
     return null;
+  }
+
+  static String normalise(String uri) {
+    StringBuilder out = new StringBuilder();
+    for (String segment : uri.split("/")) {
+      int semicolon = segment.indexOf(';');
+      String s = semicolon >= 0 ? segment.substring(0, semicolon) : segment;
+      try {
+        s = java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        // left as it is: the REST API refuses it too
+      }
+      if (s.isEmpty() || s.equals(".")) {
+        continue;
+      }
+      out.append('/').append(s);
+    }
+    return out.toString();
   }
 
   /** Classifies {@code method} on {@code path} (below the engine's root, see {@link #enginePath}). */

@@ -90,6 +90,11 @@ class FormContractTest {
     assertThat(EngineApiRequest.enginePath("/camunda/api/engine/engine/default/task/1/submit-form"))
         .isEqualTo("task/1/submit-form");
     assertThat(EngineApiRequest.enginePath("/api/cases/IPA-2026-00001")).isNull();
+    // other spellings of the same endpoint are classified as the REST API will read them
+    assertThat(EngineApiRequest.enginePath("/engine-rest//task/1/./%63omplete;jsessionid=x"))
+        .isEqualTo("task/1/complete");
+    assertThat(EngineApiRequest.enginePath("/engine-rest/process-instance/p1/modification;x=y"))
+        .isEqualTo("process-instance/p1/modification");
     assertThat(EngineApiRequest.of("GET", "process-instance").kind()).isEqualTo(EngineApiRequest.Kind.READ);
     assertThat(EngineApiRequest.of("POST", "task").kind()).isEqualTo(EngineApiRequest.Kind.READ);
     assertThat(EngineApiRequest.of("POST", "filter/f1/list").kind()).isEqualTo(EngineApiRequest.Kind.READ);

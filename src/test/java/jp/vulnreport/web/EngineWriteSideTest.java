@@ -66,6 +66,15 @@ class EngineWriteSideTest extends WebServerTest {
         "{\"modifications\":{\"tlp\":{\"value\":\"CLEAR\",\"type\":\"String\"}}}").statusCode()).isEqualTo(403);
     assertThat(send("liaison1", "PUT", "/engine-rest/process-instance/" + gov.getId() + "/suspended",
         "{\"suspended\":true}").statusCode()).isEqualTo(403);
+    // no other spelling of the same request gets through
+    assertThat(send("liaison1", "POST", "/engine-rest/process-instance/" + gov.getId() + "/%6Dodification;x=1",
+        "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"SubProcess_PrepareNotice\"}]}").statusCode())
+        .isIn(403, 404);
+    HttpRequest override = HttpRequest.newBuilder(URI.create(base() + "/engine-rest/process-instance/" + gov.getId()))
+        .header("Authorization", Http.basic("liaison1", "demo")).header("X-HTTP-Method-Override", "DELETE").GET()
+        .build();
+    assertThat(HttpClient.newHttpClient().send(override, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(400);
     assertThat(send("liaison1", "PUT", "/engine-rest/process-instance/suspended",
         "{\"processDefinitionKey\":\"GovernmentNotification\",\"suspended\":true}").statusCode()).isEqualTo(403);
 
