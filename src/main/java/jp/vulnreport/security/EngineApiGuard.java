@@ -259,9 +259,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
    * it) or the webapps' session (their filter may run after this one).
    */
   private Caller caller(HttpServletRequest request) {
+    boolean webapp = request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
     Authentication auth = identity.getCurrentAuthentication();
-    if (auth != null && auth.getUserId() != null) {
+    if (!webapp && auth != null && auth.getUserId() != null) {
       return new Caller(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+    }
+    if (!webapp) {
+      return null;
     }
     HttpSession session = request.getSession(false);
     if (session == null) {
