@@ -27,21 +27,25 @@ public class CoordinationTexts {
   }
 
   /** This developer's first contact (the case's start date is the earliest of them). */
+  @jp.vulnreport.ProcessExpression
   public String firstContact(VariableScope scope) {
     return jst(developer(scope).firstContactAt());
   }
 
   /** When this developer's contact point got the details (詳細情報連絡日). */
+  @jp.vulnreport.ProcessExpression
   public String detailsSent(VariableScope scope) {
     return jst(developer(scope).detailsSentAt());
   }
 
+  @jp.vulnreport.ProcessExpression
   public String nextStepJa(VariableScope scope) {
     return lowImpact(scope)
         ? "影響が限定的な脆弱性と判断されたため、製品開発者への通知をもって取扱いを終了します（JVN での公表は行いません）。"
         : "公表目標日は " + publications.targetDate(tn(scope)) + " です。公表日が決まりましたらお知らせします。";
   }
 
+  @jp.vulnreport.ProcessExpression
   public String nextStepEn(VariableScope scope) {
     return lowImpact(scope)
         ? "The vulnerability was judged to have limited impact: the handling ends once the developer is notified,"
@@ -50,6 +54,7 @@ public class CoordinationTexts {
   }
 
   /** What was done, for the completion notice: coordinated, or published by the committee's decision. */
+  @jp.vulnreport.ProcessExpression
   public String doneJa(VariableScope scope) {
     return committeePublished(scope)
         ? "届出の受付と確認、製品開発者の特定と連絡（連絡が取れなかった開発者は連絡不能開発者一覧に掲載）、"
@@ -58,6 +63,7 @@ public class CoordinationTexts {
             + "公表文（日本語・英語）と CSAF 文書の公表。";
   }
 
+  @jp.vulnreport.ProcessExpression
   public String doneEn(VariableScope scope) {
     return committeePublished(scope)
         ? "your report was received and checked, the product developer identified and contacted (developers that"

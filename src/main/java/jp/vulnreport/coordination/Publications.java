@@ -57,6 +57,7 @@ public class Publications {
   }
 
   /** When coordinators are asked to look at the target: the policy's warning period before it. */
+  @jp.vulnreport.ProcessExpression
   public Date warningAt(VariableScope scope) {
     String tn = trackingNumber(scope);
     return Date.from(deadlines.before(tn, TARGET, WARNING, string(scope, "exploitationStatus"),
@@ -113,6 +114,7 @@ public class Publications {
   }
 
   /** The start of the agreed publication day, Japan time. */
+  @jp.vulnreport.ProcessExpression
   public Date publishAt(VariableScope scope) {
     String tn = trackingNumber(scope);
     LocalDate d = plannedDate(tn).orElseThrow(() -> new IllegalStateException("no publication date set for " + tn));

@@ -42,6 +42,7 @@ public class Deadlines {
   }
 
   /** The deadline of {@code kind} for the process's case, starting now (clarifications: when asked). */
+  @jp.vulnreport.ProcessExpression
   public Date due(VariableScope scope, String kind) {
     String trackingNumber = trackingNumber(scope);
     OffsetDateTime start = start(trackingNumber, kind);
@@ -78,11 +79,13 @@ public class Deadlines {
   }
 
   /** The last deadline of {@code kind} stored for the process's case (for timers that share a clock). */
+  @jp.vulnreport.ProcessExpression
   public Date recorded(VariableScope scope, String kind) {
     return Date.from(latest(trackingNumber(scope), kind).dueAt().toInstant());
   }
 
   /** The moment {@code percent} % of the way from the start to the last stored deadline of {@code kind}. */
+  @jp.vulnreport.ProcessExpression
   public Date fraction(VariableScope scope, String kind, int percent) {
     Deadline d = latest(trackingNumber(scope), kind);
     long start = d.startsAt().toInstant().toEpochMilli();

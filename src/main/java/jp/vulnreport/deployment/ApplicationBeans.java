@@ -18,10 +18,12 @@ import org.springframework.util.ClassUtils;
  * it works while the context is still starting (the engine deploys the application's own files
  * during its start-up, before most beans exist).
  *
- * <p>An application bean is one the application defines in {@code jp.vulnreport}: a component class
- * there (not a configuration class), or a {@code @Bean} method there that returns a delegate, a
- * listener or a type of the application. Beans of the security, deployment and local packages are
- * not offered to expressions (users and groups, this gate, the local mail server).
+ * <p>An application bean is one the application defines in {@code jp.vulnreport} for diagrams: a
+ * delegate or listener (a component class implementing JavaDelegate, TaskListener or
+ * ExecutionListener, or a {@code @Bean} method returning one), or a bean with methods marked
+ * {@link jp.vulnreport.ProcessExpression} — and of those only the marked methods may be called. The
+ * rest of the application (the register, intake, mail, users and groups, this gate) is not offered
+ * to expressions: a diagram cannot reach it through a bean.
  */
 public class ApplicationBeans implements ExpressionChecker.BeanCatalog {
 
@@ -45,7 +47,44 @@ public class ApplicationBeans implements ExpressionChecker.BeanCatalog {
     return isApplicationBean(name) ? BeanKind.APPLICATION : BeanKind.OTHER;
   }
 
+  @Override
+  public boolean offersMethod(String bean, String method) {
+    Class<?> type = beanFactory.getType(bean, false);
+    if (type == null) {
+      return false;
+    }
+    for (java.lang.reflect.Method m : ClassUtils.getUserClass(type).getMethods()) {
+      if (m.getName().equals(method) && m.isAnnotationPresent(jp.vulnreport.ProcessExpression.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A delegate or listener, or a bean with methods for diagrams. */
+  private boolean forDiagrams(String name) {
+    Class<?> type = beanFactory.getType(name, false);
+    if (type == null) {
+      return false;
+    }
+    Class<?> user = ClassUtils.getUserClass(type);
+    if (JavaDelegate.class.isAssignableFrom(user) || TaskListener.class.isAssignableFrom(user)
+        || ExecutionListener.class.isAssignableFrom(user)) {
+      return true;
+    }
+    for (java.lang.reflect.Method m : user.getMethods()) {
+      if (m.isAnnotationPresent(jp.vulnreport.ProcessExpression.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isApplicationBean(String name) {
+    return isDefinedByApplication(name) && forDiagrams(name);
+  }
+
+  private boolean isDefinedByApplication(String name) {
     BeanDefinition definition;
     try {
       definition = beanFactory.getMergedBeanDefinition(name);

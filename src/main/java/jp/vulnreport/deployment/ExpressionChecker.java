@@ -51,6 +51,11 @@ public final class ExpressionChecker {
   @FunctionalInterface
   public interface BeanCatalog {
     BeanKind kindOf(String name);
+
+    /** Whether expressions may call {@code method} of the application bean {@code bean}. */
+    default boolean offersMethod(String bean, String method) {
+      return true;
+    }
   }
 
   /** Names the engine binds itself. */
@@ -213,6 +218,12 @@ public final class ExpressionChecker {
       return;
     }
     if (baseName != null && !RESERVED.contains(baseName) && beans.kindOf(baseName) == BeanKind.APPLICATION) {
+      if (!beans.offersMethod(baseName, name)) {
+        problems.add("メソッド " + baseName + "." + name + "() は式から呼べません（呼べるのは @ProcessExpression の"
+            + "メソッドだけ）/ " + baseName + "." + name + "() may not be called from a diagram (only methods marked "
+            + "@ProcessExpression)");
+        return;
+      }
       walkChildren(params, Role.BEAN_ARGUMENT, problems);
       return;
     }

@@ -20,6 +20,7 @@ public class MailPolicy {
     }
   }
 
+  @jp.vulnreport.ProcessExpression
   public String retryCycle() {
     return retryCycle;
   }

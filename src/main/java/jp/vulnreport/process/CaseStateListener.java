@@ -15,6 +15,7 @@ public class CaseStateListener {
     this.register = register;
   }
 
+  @jp.vulnreport.ProcessExpression
   public void enter(DelegateExecution execution, String state) {
     register.transition(Variables.trackingNumber(execution), CaseState.valueOf(state),
         Actors.current(execution.getProcessEngineServices()));

@@ -287,6 +287,7 @@ public class CoordinationDelegates {
       this.coordinations = coordinations;
     }
 
+    @jp.vulnreport.ProcessExpression
     public void enter(DelegateExecution execution, String stage) {
       coordinations.stage(Variables.trackingNumber(execution), Variables.required(execution, "developerId"),
           Coordinations.Stage.valueOf(stage));

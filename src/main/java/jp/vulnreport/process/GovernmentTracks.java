@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 @Component("governmentTracks")
 public class GovernmentTracks {
 
+  @jp.vulnreport.ProcessExpression
   public boolean othersRunning(DelegateExecution execution) {
     return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.GOVERNMENT_NOTIFICATION)
