@@ -426,11 +426,12 @@ public class CaseDossier {
         + "AND d.computed_at = (SELECT MAX(e.computed_at) FROM vr_deadline e WHERE e.tracking_number = d.tracking_number "
         + "AND e.kind = d.kind)", (rs, i) -> {
           String kind = rs.getString("kind");
+          String tn = rs.getString("tracking_number");
           OffsetDateTime due = odt(rs, "due_at");
           boolean open = switch (kind) {
             case "VERIFICATION" -> rs.getTimestamp("verified_at") == null;
             case "PUBLICATION_TARGET" -> rs.getTimestamp("published_at") == null;
-            default -> waiting.stream().anyMatch(w -> w.getKey().equals(rs.getString("tracking_number"))
+            default -> waiting.stream().anyMatch(w -> w.getKey().equals(tn)
                 && Math.abs(Duration.between(w.getValue(), due).toSeconds()) <= 1);
           };
           if (!open) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -52,7 +53,7 @@ public class TaskCaseVariablesPlugin extends AbstractProcessEnginePlugin {
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (PROCESSES.contains(activity.getProcessDefinition().getKey())
+        if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity d && PROCESSES.contains(d.getKey())
             && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
           b.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
         }
