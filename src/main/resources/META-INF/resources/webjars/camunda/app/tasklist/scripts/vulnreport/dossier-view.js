@@ -14,7 +14,7 @@ export function el(tag, attrs, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
     else e.setAttribute(k, v);
   });
-  children.flat().forEach(c => {
+  children.flat(Infinity).forEach(c => {
     if (c === null || c === undefined || c === false) return;
     e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
   });
