@@ -415,7 +415,7 @@ public class CaseDossier {
           m.put("timeLeft", sent ? "通知済み（" + CaseLabels.duration(Duration.ofSeconds(late)) + " 遅延）"
               : CaseLabels.timeLeft(left));
           m.put("lateBySeconds", late);
-          m.put("rule", "速やかに（認知から。政策版 " + rs.getObject("policy_version") + "）");
+          m.put("rule", "速やかに（認知から。期限方針 版" + rs.getObject("policy_version") + "）");
           return m;
         }));
     // the register's deadlines of open cases: the newest computation of each kind

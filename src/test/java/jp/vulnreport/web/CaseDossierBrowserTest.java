@@ -129,6 +129,7 @@ class CaseDossierBrowserTest extends BrowserTest {
     String row = driver.findElement(By.xpath("//*[contains(@class, 'vr-board')]//tr[.//a[normalize-space()='" + govCase
         + "']][.//*[contains(@class, 'vr-overdue')]]")).getText();
     assertThat(row).contains("内閣府への通知（速やかに）", "超過");
+    js("document.querySelector('.vr-deadline-board').scrollIntoView({block: 'start'});");
     shot("23-deadline-board");
     // a row opens the case's dossier
     driver.findElement(By.xpath("//*[contains(@class, 'vr-board')]//a[normalize-space()='" + govCase + "']")).click();
