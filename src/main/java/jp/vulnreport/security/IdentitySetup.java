@@ -111,6 +111,10 @@ public class IdentitySetup implements ApplicationRunner {
     grants.add(Groups.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     // no DELETE: deleting a deployment deletes the running cases of its definitions (cascade); administrators only
     grants.add(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+    // Cockpit's human-tasks view (open tasks by candidate group: the engine's task report) needs READ on
+    // every task; managers read every task of the processes they watch anyway (READ_TASK below). TASK is
+    // not among the MANAGED types (the engine's per-task grants live there), so this grant is only added.
+    grants.add(Groups.MANAGER, Resources.TASK, "*", Permissions.READ);
     for (String p : processes) {
       grants.add(Groups.MANAGER, Resources.PROCESS_DEFINITION, p, ProcessDefinitionPermissions.READ_TASK,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);

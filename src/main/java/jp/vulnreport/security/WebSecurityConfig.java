@@ -78,13 +78,22 @@ public class WebSecurityConfig {
   }
 
   /**
-   * Case actions and case material: the staff groups that work on cases. Each endpoint narrows this
-   * to its own groups ({@link StaffApiAuthenticationFilter#requireGroup}).
+   * Case actions and case material (the case list and dossier too): the staff groups that work on
+   * cases. Each endpoint narrows this to its own groups ({@link StaffApiAuthenticationFilter#requireGroup});
+   * liaison reads only the dossier and the case list.
    */
   @Bean
   FilterRegistrationBean<StaffApiAuthenticationFilter> staffApiAuthentication(IdentityService identityService) {
     return staff(identityService, "staff-api-authentication", 11,
-        Set.of(Groups.RECEIPT, Groups.ANALYST, Groups.COORDINATION, Groups.MANAGER), "/api/cases/*");
+        Set.of(Groups.RECEIPT, Groups.ANALYST, Groups.COORDINATION, Groups.LIAISON, Groups.MANAGER),
+        "/api/cases", "/api/cases/*");
+  }
+
+  /** The deadline board's open deadlines across cases: managers and process owners. */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> deadlineApiAuthentication(IdentityService identityService) {
+    return staff(identityService, "deadline-api-authentication", 17, Set.of(Groups.MANAGER, Groups.PROCESS_OWNER),
+        "/api/deadlines/*");
   }
 
   /** The audit timelines of cases: managers. */

@@ -121,6 +121,30 @@ class AuthorizationMatrixTest extends WebServerTest {
           AuthorizationMatrixTest::deploysEscalation),
       new Surface("deployment record (/api/deployments)", "manager1 owner1 admin",
           (t, u) -> t.passes(u, "GET", "/api/deployments", null)),
+      new Surface("case list (/api/cases?q=…; Tasklist's 案件一覧)", ALL_STAFF + " admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases?q=IPA&state=open&page=1", null)),
+      new Surface("case dossier (/api/cases/{tn}; Tasklist's 案件 tab)", ALL_STAFF + " admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn(), null)),
+      new Surface("dossier: the discoverer's name and contact", "receipt1 manager1 admin",
+          (t, u) -> t.status(u, "GET", "/api/cases/" + t.tn(), null) == 200
+              && t.mapper.readTree(t.send(u, "GET", "/api/cases/" + t.tn(), null).body()).has("reporter")),
+      new Surface("dossier: the report text and attachments", "receipt1 analyst1 coordinator1 manager1 admin",
+          (t, u) -> t.status(u, "GET", "/api/cases/" + t.tn(), null) == 200
+              && t.mapper.readTree(t.send(u, "GET", "/api/cases/" + t.tn(), null).body()).has("report")
+              && t.mapper.readTree(t.send(u, "GET", "/api/cases/" + t.tn(), null).body()).has("attachments")),
+      new Surface("dossier: the government notice", "liaison1 manager1 admin",
+          (t, u) -> t.status(u, "GET", "/api/cases/" + t.tn(), null) == 200
+              && t.mapper.readTree(t.send(u, "GET", "/api/cases/" + t.tn(), null).body()).has("governmentNotice")),
+      new Surface("dossier: developers", "coordinator1 manager1 admin",
+          (t, u) -> t.status(u, "GET", "/api/cases/" + t.tn(), null) == 200
+              && t.mapper.readTree(t.send(u, "GET", "/api/cases/" + t.tn(), null).body()).has("developers")),
+      new Surface("dossier: private links and their use", "receipt1 coordinator1 manager1 admin",
+          (t, u) -> t.status(u, "GET", "/api/cases/" + t.tn(), null) == 200
+              && t.mapper.readTree(t.send(u, "GET", "/api/cases/" + t.tn(), null).body()).has("links")),
+      new Surface("deadline board (/api/deadlines/open; Cockpit)", "manager1 owner1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/deadlines/open", null)),
+      new Surface("Cockpit's human tasks (open tasks by candidate group)", "manager1 admin",
+          (t, u) -> t.status(u, "GET", "/engine-rest/task/report/candidate-group-count", null) == 200),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
           (t, u) -> t.status(u, "GET", "/report", null) == 200),
       new Surface("published advisories and the unreachable-developers list", ALL_STAFF + " owner1 admin anonymous",

@@ -16,6 +16,8 @@
  */
 
 export default {
+  // the application's plugins (scripts/vulnreport/): the case dossier, the case list, the deadline board
+  customScripts: ['scripts/vulnreport/deadline-board'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

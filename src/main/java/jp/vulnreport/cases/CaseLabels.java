@@ -1,0 +1,199 @@
+package jp.vulnreport.cases;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Japanese labels for the register's codes that staff read in the case dossier, the case list and
+ * the deadline board. A code without a label is shown as it is.
+ */
+public final class CaseLabels {
+
+  private CaseLabels() {}
+
+  static final Map<String, String> CATEGORIES = Map.of(
+      "SOFTWARE_PRODUCT", "ソフトウエア製品",
+      "WEBSITE", "ウェブサイト");
+
+  static final Map<String, String> EVENTS = Map.ofEntries(
+      Map.entry("RECEIVED", "届出を受付"),
+      Map.entry("REGISTERED_BY_STAFF", "職員が届出を登録"),
+      Map.entry("ATTACHMENTS_STORED", "添付ファイルを保存"),
+      Map.entry("ATTACHMENT_DOWNLOADED", "添付ファイルをダウンロード"),
+      Map.entry("CLARIFICATION_REQUESTED", "発見者へ確認を依頼"),
+      Map.entry("CLARIFICATION_ANSWERED", "発見者が回答"),
+      Map.entry("NOT_ACCEPTED", "不受理"),
+      Map.entry("VERIFIED", "検証を完了"),
+      Map.entry("TRIAGED", "優先度（SSVC）を判定"),
+      Map.entry("DETAILS_SENT", "詳細情報を連絡"),
+      Map.entry("RECATEGORISED", "届出の種別を変更"),
+      Map.entry("START_DATE", "起算日"),
+      Map.entry("PUBLISHED", "公表"),
+      Map.entry("TASK_COMPLETED", "タスクを完了"),
+      Map.entry("MAIL_SENT", "メールを送信"),
+      Map.entry("GOVERNMENT_TRACK_OPENED", "政府通知の判断を開始"),
+      Map.entry("RECOGNITION_REOPENED", "認知をやり直し"),
+      Map.entry("RECOGNISED", "認知（通知要否の判断）"),
+      Map.entry("GOVERNMENT_DEADLINE_SHORTENED", "政府通知の期限を短縮"),
+      Map.entry("NOTICE_DRAFTED", "政府通知を作成"),
+      Map.entry("NOTICE_APPROVED", "政府通知を承認"),
+      Map.entry("NOTICE_RETURNED", "政府通知を差し戻し"),
+      Map.entry("GOVERNMENT_NOTICE_OVERDUE", "政府通知の期限超過"),
+      Map.entry("GOVERNMENT_NOTIFIED", "内閣府へ通知"),
+      Map.entry("GOVERNMENT_ACKNOWLEDGED", "内閣府が受領を確認"),
+      Map.entry("GOVERNMENT_UPDATE_SENT", "内閣府へ更新を送信"),
+      Map.entry("GOVERNMENT_REEVALUATION", "政府通知の再評価"),
+      Map.entry("GOVERNMENT_NOTICE_REVIEWED", "政府通知を確認（調整への影響）"),
+      Map.entry("ADVISORY_DRAFTED", "公表文を作成"),
+      Map.entry("PUBLICATION_TARGET", "公表目標日を設定"),
+      Map.entry("PUBLICATION_TARGET_EXTENDED", "公表目標日を延長"),
+      Map.entry("PUBLICATION_DATE_SET", "公表日を決定"),
+      Map.entry("DEVELOPER_IDENTIFIED", "製品開発者を特定"),
+      Map.entry("DEVELOPER_REGISTERED", "製品開発者を登録"),
+      Map.entry("DEVELOPER_CONTACT_NAMED", "製品開発者が窓口を登録"),
+      Map.entry("DEVELOPER_RESPONSE", "製品開発者が回答"),
+      Map.entry("DEVELOPER_QUESTION", "製品開発者からの質問"),
+      Map.entry("DEVELOPER_DONE", "製品開発者との調整を終了"),
+      Map.entry("UNREACHABLE_LIST", "連絡不能開発者一覧に掲載"),
+      Map.entry("UNREACHABLE_PRODUCTS", "製品情報を一覧に掲載"),
+      Map.entry("UNREACHABLE_REMOVE", "連絡不能開発者一覧から削除"),
+      Map.entry("COMMITTEE_DECISION", "公表判定委員会の判断"),
+      Map.entry("LINK_ISSUED", "専用リンクを発行"),
+      Map.entry("LINK_REVOKED", "専用リンクを無効化"),
+      Map.entry("OPERATOR_CONTACT_NAMED", "運営者が窓口を登録"),
+      Map.entry("OPERATOR_RESPONSE", "運営者が回答"),
+      Map.entry("PERSONAL_DATA_ERASED", "個人情報を消去"),
+      Map.entry("PRIORITY_INFORMATION_PROVIDED", "優先情報を提供"),
+      Map.entry("EXPLOITATION_REPORTED", "悪用情報を登録"),
+      Map.entry("DEADLINE_SHORTENED", "期限を短縮"),
+      Map.entry("ADMIN_ACTION", "管理者による操作"));
+
+  static final Map<String, String> DEADLINE_KINDS = Map.ofEntries(
+      Map.entry("FORMAL_CHECK", "形式確認"),
+      Map.entry("ACCEPTANCE_DECISION", "受理・不受理の判断"),
+      Map.entry("CLARIFICATION_REMINDER", "発見者への確認（督促）"),
+      Map.entry("CLARIFICATION_CUTOFF", "発見者への確認（回答期限）"),
+      Map.entry("VERIFICATION", "検証（タイムボックス）"),
+      Map.entry("HAND_OFF", "調整機関への引き継ぎ"),
+      Map.entry("COMPLETION_NOTICE", "完了通知"),
+      Map.entry("RECOGNITION", "認知（通知要否の判断）"),
+      Map.entry("GOVERNMENT_NOTICE", "内閣府への通知（速やかに）"),
+      Map.entry("GOVERNMENT_NOTICE_REVIEW", "政府通知の確認・承認"),
+      Map.entry("GOVERNMENT_ACK_FOLLOW_UP", "内閣府の受領確認"),
+      Map.entry("ESCALATION_RESPONSE", "期限超過への対応"),
+      Map.entry("VENDOR_DECISION", "製品開発者への連絡の判断"),
+      Map.entry("PRIORITY_PROVISION", "優先情報提供の判断"),
+      Map.entry("DEVELOPER_IDENTIFICATION", "製品開発者の特定"),
+      Map.entry("DEVELOPER_CONTACT_REMINDER", "製品開発者への連絡（督促）"),
+      Map.entry("DEVELOPER_RESPONSE_REMINDER", "製品開発者の回答（督促）"),
+      Map.entry("DEVELOPER_UNREACHABLE", "連絡不能開発者としての公表"),
+      Map.entry("PRODUCT_LISTING", "製品情報の公表"),
+      Map.entry("COMMITTEE_REFERRAL", "公表判定委員会への付議"),
+      Map.entry("PUBLICATION_TARGET", "公表目標日"),
+      Map.entry("PUBLICATION_WARNING", "公表目標日の事前確認"),
+      Map.entry("PUBLICATION_TARGET_REVIEW", "公表目標日の確認"),
+      Map.entry("PUBLICATION_DATE_DECISION", "公表日の決定"),
+      Map.entry("PUBLICATION_JUDGEMENT", "公表判定"),
+      Map.entry("ADVISORY_DRAFT", "公表文（JVN）と CSAF の作成"),
+      Map.entry("WEBSITE_CONTACT_LOOKUP", "運営者の連絡先の確認"),
+      Map.entry("WEBSITE_CONTACT_REMINDER", "運営者への連絡（督促）"),
+      Map.entry("WEBSITE_SECOND_ROUTE", "別経路での連絡先の確認"),
+      Map.entry("WEBSITE_UNRESPONSIVE", "運営者の応答期限"),
+      Map.entry("WEBSITE_FIX_REMINDER", "運営者の修正（督促）"),
+      Map.entry("WEBSITE_FIX_CUTOFF", "運営者の修正報告期限"),
+      Map.entry("WEBSITE_RESPONSE_REVIEW", "修正完了報告の確認"),
+      Map.entry("PERSONAL_DATA_RETENTION", "個人情報の保存期間"));
+
+  static final Map<String, String> UNITS = Map.of(
+      "HOURS", "時間", "CALENDAR_DAYS", "日（暦日）", "CALENDAR_MONTHS", "か月", "BUSINESS_DAYS", "営業日");
+
+  static final Map<String, String> MAIL_TEMPLATES = Map.ofEntries(
+      Map.entry("acknowledgement", "受付通知"),
+      Map.entry("acceptance", "受理通知"),
+      Map.entry("non-acceptance", "不受理通知"),
+      Map.entry("clarification-request", "確認のお願い"),
+      Map.entry("clarification-reminder", "確認のお願い（督促）"),
+      Map.entry("discontinued", "取りやめの通知"),
+      Map.entry("status-link", "状況確認用リンク"),
+      Map.entry("verification-overdue", "検証期限超過の通知"),
+      Map.entry("government-notice", "内閣府への通知"),
+      Map.entry("government-notice-reminder", "政府通知の期限の督促"),
+      Map.entry("government-notice-escalation", "政府通知の期限超過（管理者へ）"),
+      Map.entry("government-notice-vendor", "政府通知の製品開発者への連絡"),
+      Map.entry("government-update", "内閣府への更新"),
+      Map.entry("priority-information", "優先情報提供"),
+      Map.entry("coordination-dates", "起算日・詳細情報連絡日の通知"),
+      Map.entry("coordination-closed", "調整完了の通知"),
+      Map.entry("coordination-published", "公表の通知"),
+      Map.entry("publication-scheduled", "公表日の通知"),
+      Map.entry("developer-first-contact", "製品開発者への初回連絡"),
+      Map.entry("developer-contact-reminder", "製品開発者への連絡（督促）"),
+      Map.entry("developer-details", "製品開発者への詳細情報"),
+      Map.entry("developer-response-reminder", "製品開発者への回答督促"),
+      Map.entry("developer-question", "製品開発者からの質問の転送"),
+      Map.entry("developer-listed", "連絡不能開発者一覧への掲載通知"),
+      Map.entry("developer-products-listed", "製品情報の掲載通知"),
+      Map.entry("developer-government-notice", "政府通知の製品開発者への連絡"),
+      Map.entry("developer-publication-scheduled", "公表日の通知（製品開発者）"),
+      Map.entry("developer-published", "公表の通知（製品開発者）"),
+      Map.entry("website-first-contact", "運営者への初回連絡"),
+      Map.entry("website-contact-reminder", "運営者への連絡（督促）"),
+      Map.entry("website-details", "運営者への詳細情報"),
+      Map.entry("website-fix-reminder", "運営者への修正督促"),
+      Map.entry("website-not-fixed", "運営者の未修正による完了通知"),
+      Map.entry("website-closed", "ウェブサイト案件の完了通知"));
+
+  static final Map<String, String> RECIPIENTS = Map.of(
+      "DISCOVERER", "発見者", "CABINET_OFFICE", "内閣府", "VENDOR", "製品開発者（政府通知）",
+      "DEVELOPER", "製品開発者", "OPERATOR", "ウェブサイト運営者", "PRIORITY_RECIPIENT", "優先情報提供先",
+      "MANAGER", "管理者", "LIAISON", "政府連絡担当");
+
+  static final Map<String, String> GOVERNMENT_STATUS = Map.of(
+      "RECOGNITION_PENDING", "認知待ち", "NOT_REQUIRED", "通知不要", "NOTIFY_DUE", "通知期限待ち（未通知）",
+      "NOTIFIED", "通知済み", "ACKNOWLEDGED", "内閣府が受領確認済み");
+
+  static final Map<String, String> GOVERNMENT_OPENED_ON = Map.of(
+      "ACCEPTED", "受理後", "NOT_ACCEPTED", "不受理後", "DISCONTINUED", "取りやめ後");
+
+  static final Map<String, String> VENDOR_DECISIONS = Map.of(
+      "INFORMED", "製品開発者へ連絡済み", "WITHHELD", "製品開発者への連絡を保留", "NO_CONTACT", "製品開発者の連絡先なし");
+
+  static final Map<String, String> COORDINATION = Map.ofEntries(
+      Map.entry("DIRECT", "直接の開発者"), Map.entry("DOWNSTREAM", "下流の開発者（SBOM）"),
+      Map.entry("CONTACT_POINT", "窓口の登録待ち"), Map.entry("RESPONSE", "回答待ち"), Map.entry("DONE", "終了"),
+      Map.entry("AFFECTED", "影響あり"), Map.entry("NOT_AFFECTED", "影響なし"),
+      Map.entry("UNDER_INVESTIGATION", "調査中"), Map.entry("NONE", "修正なし"), Map.entry("PLANNED", "修正予定"),
+      Map.entry("AVAILABLE", "修正版あり"), Map.entry("PUBLISH", "公表する"), Map.entry("NOT_PUBLISH", "公表しない"));
+
+  static final Map<String, String> LINKS = Map.of(
+      "DISCOVERER", "発見者", "DEVELOPER", "製品開発者", "OPERATOR", "ウェブサイト運営者",
+      "VIEW", "閲覧", "REPLY", "回答", "OK", "成功", "EXPIRED", "期限切れ", "REVOKED", "無効化済み");
+
+  static final Map<String, String> EXPLOITATION = Map.of(
+      "NONE", "悪用なし", "ACTIVE", "悪用あり", "SUSPECTED", "悪用の疑い", "POC", "実証コードあり", "UNKNOWN", "不明");
+
+  /** The label of {@code code} in {@code labels}, or the code itself (null stays null). */
+  static String label(Map<String, String> labels, String code) {
+    return code == null ? null : labels.getOrDefault(code, code);
+  }
+
+  /** "3日 4時間" / "45分": a duration in words, at most two units. */
+  static String duration(Duration d) {
+    long minutes = Math.abs(d.toMinutes());
+    long days = minutes / (24 * 60);
+    long hours = (minutes / 60) % 24;
+    long mins = minutes % 60;
+    if (days > 0) {
+      return days + "日" + (hours > 0 ? " " + hours + "時間" : "");
+    }
+    if (hours > 0) {
+      return hours + "時間" + (mins > 0 ? " " + mins + "分" : "");
+    }
+    return mins + "分";
+  }
+
+  /** "残り 3日 4時間" or "2時間 超過". */
+  static String timeLeft(Duration left) {
+    return left.isNegative() ? duration(left) + " 超過" : "残り " + duration(left);
+  }
+}
