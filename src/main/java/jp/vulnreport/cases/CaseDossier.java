@@ -393,10 +393,11 @@ public class CaseDossier {
    * Every open deadline across open cases, most urgent first: the government notices (open ones with
    * their time left or overdue, and sent ones that were late, by how much), the verification
    * time-box until verified, the publication target until published, and the stages waiting in
-   * the processes (a task or timer of the case due at the deadline: {@code waiting}), with counts
+   * the processes ({@code waiting}: "trackingNumber|KIND" of the tasks and timers that wait on a
+   * deadline of that kind, see {@link WaitingDeadlines}), with counts
    * of cases by state.
    */
-  public Map<String, Object> openDeadlines(Collection<Map.Entry<String, OffsetDateTime>> waiting) {
+  public Map<String, Object> openDeadlines(java.util.Set<String> waiting) {
     List<Map<String, Object>> items = new ArrayList<>();
     // government notices: from their own register (the deadline runs from recognition)
     items.addAll(jdbc.query("SELECT n.*, c.summary, c.state FROM vr_government_notification n JOIN vr_case c "
@@ -431,8 +432,7 @@ public class CaseDossier {
           boolean open = switch (kind) {
             case "VERIFICATION" -> rs.getTimestamp("verified_at") == null;
             case "PUBLICATION_TARGET" -> rs.getTimestamp("published_at") == null;
-            default -> waiting.stream().anyMatch(w -> w.getKey().equals(tn)
-                && Math.abs(Duration.between(w.getValue(), due).toSeconds()) <= 1);
+            default -> waiting.contains(tn + "|" + kind);
           };
           if (!open) {
             return null;

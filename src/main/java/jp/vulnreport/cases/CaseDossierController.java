@@ -3,7 +3,6 @@ package jp.vulnreport.cases;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,8 @@ import jp.vulnreport.security.AsSystem;
 import jp.vulnreport.security.Groups;
 import jp.vulnreport.security.StaffApiAuthenticationFilter;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,15 +34,15 @@ public class CaseDossierController {
   private final CaseDossier dossier;
   private final TaskService tasks;
   private final RuntimeService runtime;
-  private final ManagementService management;
+  private final WaitingDeadlines waitingDeadlines;
   private final IdentityService identity;
 
   public CaseDossierController(CaseDossier dossier, TaskService tasks, RuntimeService runtime,
-      ManagementService management, IdentityService identity) {
+      WaitingDeadlines waitingDeadlines, IdentityService identity) {
     this.dossier = dossier;
     this.tasks = tasks;
     this.runtime = runtime;
-    this.management = management;
+    this.waitingDeadlines = waitingDeadlines;
     this.identity = identity;
   }
 
@@ -90,23 +87,8 @@ public class CaseDossierController {
   @GetMapping(path = "/api/deadlines/open", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> openDeadlines(HttpServletRequest request) {
     StaffApiAuthenticationFilter.requireGroup(request, Groups.MANAGER, Groups.PROCESS_OWNER);
-    List<Map.Entry<String, OffsetDateTime>> waiting = AsSystem.call(identity, () -> {
-      List<Map.Entry<String, OffsetDateTime>> w = new ArrayList<>();
-      for (String tn : dossier.openTrackingNumbers()) {
-        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(tn).list()) {
-          tasks.createTaskQuery().processInstanceId(pi.getId()).list().stream().filter(t -> t.getDueDate() != null)
-              .forEach(t -> w.add(entry(tn, t.getDueDate())));
-          management.createJobQuery().processInstanceId(pi.getId()).timers().list()
-              .forEach(j -> w.add(entry(tn, j.getDuedate())));
-        }
-      }
-      return w;
-    });
+    java.util.Set<String> waiting = AsSystem.call(identity, () -> waitingDeadlines.of(dossier.openTrackingNumbers()));
     return dossier.openDeadlines(waiting);
-  }
-
-  private static Map.Entry<String, OffsetDateTime> entry(String tn, java.util.Date at) {
-    return new AbstractMap.SimpleImmutableEntry<>(tn, at.toInstant().atZone(CaseDossier.JST).toOffsetDateTime());
   }
 
   @SuppressWarnings("unchecked")

@@ -265,6 +265,23 @@ class CaseDossierTest extends IntegrationTest {
       }
     }
     assertThat(notice).isNotNull();
+    // a stage's deadline shows while the stage waits, and no longer: this case is past its formal and
+    // substantive checks, its notice and verification time-box are what remain
+    List<String> kinds = new java.util.ArrayList<>();
+    board.get("deadlines").forEach(i -> {
+      if (i.get("trackingNumber").asText().equals(tn)) {
+        kinds.add(i.get("kind").asText());
+      }
+    });
+    assertThat(kinds).doesNotContain("FORMAL_CHECK", "ACCEPTANCE_DECISION");
+    ProcessInstance waiting = cases.atFormalCheck("report-product", n -> { });
+    JsonNode later = getJson("/api/deadlines/open", "manager1");
+    assertThat(later.get("deadlines").toString()).contains(waiting.getBusinessKey());
+    later.get("deadlines").forEach(i -> {
+      if (i.get("trackingNumber").asText().equals(waiting.getBusinessKey())) {
+        assertThat(i.get("kind").asText()).isEqualTo("FORMAL_CHECK");
+      }
+    });
     assertThat(notice.get("overdue").asBoolean()).isTrue();
     assertThat(notice.get("timeLeft").asText()).endsWith("超過");
     assertThat(notice.get("kindLabel").asText()).isEqualTo("内閣府への通知（速やかに）");
