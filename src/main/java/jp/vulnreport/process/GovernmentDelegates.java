@@ -44,7 +44,7 @@ public class GovernmentDelegates {
     return task -> {
       String decision = Variables.required(task, "recognitionDecision");
       if (!decision.equals("NOTIFIABLE") && !decision.equals("NOT_NOTIFIABLE")) {
-        throw new IllegalArgumentException("recognitionDecision must be NOTIFIABLE or NOT_NOTIFIABLE, not " + decision);
+        throw PersonFixable.error("recognitionDecision", "判断を選んでください / recognitionDecision must be NOTIFIABLE or NOT_NOTIFIABLE, not " + decision);
       }
       boolean notifiable = decision.equals("NOTIFIABLE");
       String override = Variables.string(task, "overrideReason");
@@ -56,6 +56,8 @@ public class GovernmentDelegates {
           Variables.string(task, "exploitationStatus"), Variables.string(task, "criteriaUrgency"),
           Variables.string(task, "priority"));
       task.getExecution().setVariable("notifiable", notifiable);
+      GovernmentStatusLabels.refresh(task.getProcessEngineServices(), Variables.trackingNumber(task),
+          notices.get(Variables.trackingNumber(task)));
     };
   }
 
@@ -65,7 +67,7 @@ public class GovernmentDelegates {
       boolean zeroDay = Boolean.TRUE.equals(task.getVariable("zeroDayRequested"));
       String request = Variables.string(task, "zeroDayRequest");
       if (zeroDay && (request == null || request.isBlank())) {
-        throw new IllegalArgumentException("要望の内容を入力してください / describe the zero-day handling request");
+        throw PersonFixable.error("zeroDayRequest", "要望の内容を入力してください / describe the zero-day handling request");
       }
       String actor = Actors.of(task);
       notices.drafted(Variables.trackingNumber(task), actor, Variables.required(task, "tlp"), zeroDay ? request : null);
@@ -85,17 +87,22 @@ public class GovernmentDelegates {
       if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
         String drafter = notices.get(tn).draftedBy();
         if (task.getAssignee() != null && task.getAssignee().equals(drafter)) {
-          throw new jp.vulnreport.government.FourEyesViolationException(task.getAssignee());
+          throw new org.camunda.bpm.engine.BadUserRequestException(
+              new jp.vulnreport.government.FourEyesViolationException(task.getAssignee()).getMessage());
         }
         return;
       }
       String outcome = Variables.required(task, "reviewOutcome");
       if ("APPROVE".equals(outcome)) {
-        notices.approved(tn, Actors.of(task));
+        try {
+          notices.approved(tn, Actors.of(task));
+        } catch (jp.vulnreport.government.FourEyesViolationException e) {
+          throw PersonFixable.error("reviewOutcome", e.getMessage(), e);
+        }
       } else if ("RETURN".equals(outcome)) {
         notices.rejected(tn, Actors.of(task), Variables.required(task, "reviewComment"));
       } else {
-        throw new IllegalArgumentException("reviewOutcome must be APPROVE or RETURN, not " + outcome);
+        throw PersonFixable.error("reviewOutcome", "確認結果を選んでください / reviewOutcome must be APPROVE or RETURN, not " + outcome);
       }
     };
   }
@@ -108,8 +115,11 @@ public class GovernmentDelegates {
   /** Mails the approved notice with its CSAF document; at most once per process instance. */
   @Bean
   JavaDelegate sendGovernmentNoticeDelegate(GovernmentNotices notices) {
-    return execution -> notices.send(Variables.trackingNumber(execution),
-        execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
+    return execution -> {
+      String tn = Variables.trackingNumber(execution);
+      notices.send(tn, execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
+      GovernmentStatusLabels.refresh(execution.getProcessEngineServices(), tn, notices.get(tn));
+    };
   }
 
   @Bean
@@ -117,7 +127,7 @@ public class GovernmentDelegates {
     return task -> {
       String decision = Variables.required(task, "vendorDecision");
       if (!decision.equals("INFORM") && !decision.equals("WITHHOLD")) {
-        throw new IllegalArgumentException("vendorDecision must be INFORM or WITHHOLD, not " + decision);
+        throw PersonFixable.error("vendorDecision", "判断を選んでください / vendorDecision must be INFORM or WITHHOLD, not " + decision);
       }
       Variables.required(task, "vendorDecisionReason");
     };
@@ -163,12 +173,18 @@ public class GovernmentDelegates {
     return task -> {
       Variables.required(task, "acknowledgementNote");
       notices.acknowledged(Variables.trackingNumber(task), "STAFF", Actors.of(task));
+      GovernmentStatusLabels.refresh(task.getProcessEngineServices(), Variables.trackingNumber(task),
+          notices.get(Variables.trackingNumber(task)));
     };
   }
 
   @Bean
   JavaDelegate recordAcknowledgementDelegate(GovernmentNotices notices) {
-    return execution -> notices.acknowledged(Variables.trackingNumber(execution), "MESSAGE", jp.vulnreport.cases.CaseRegister.SYSTEM);
+    return execution -> {
+      String tn = Variables.trackingNumber(execution);
+      notices.acknowledged(tn, "MESSAGE", jp.vulnreport.cases.CaseRegister.SYSTEM);
+      GovernmentStatusLabels.refresh(execution.getProcessEngineServices(), tn, notices.get(tn));
+    };
   }
 
   private static Boolean bool(DelegateExecution e, String name) {

@@ -65,7 +65,10 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(gov).isWaitingAt("Task_Recognition").variables()
         .containsEntry("criteriaNotifiable", true).containsEntry("criteriaUrgency", "URGENT");
 
+    // coordination runs alongside: its 製品開発者の特定 shows the notice's status in Japanese, kept current
+    assertThat(noticeStatusShownToCoordination(tn)).isEqualTo("認知待ち（通知の要否をまだ判断していません）");
     cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    assertThat(noticeStatusShownToCoordination(tn)).isEqualTo("通知対象（内閣府への通知の作成・承認・送信を待っています）");
     GovernmentNotification recognised = notices.get(tn);
     assertThat(recognised.recognisedBy()).isEqualTo("analyst1");
     assertThat(recognised.status()).isEqualTo("NOTIFY_DUE");
@@ -103,6 +106,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     mvc.perform(post("/api/government-notifications/" + tn + "/acknowledgement")
         .header("Authorization", basic("liaison1", "demo"))).andExpect(status().isAccepted());
     assertThat(notices.get(tn).acknowledgedVia()).isEqualTo("MESSAGE");
+    assertThat(noticeStatusShownToCoordination(tn)).isEqualTo("内閣府へ通知し、受領が確認されました");
     mvc.perform(post("/api/government-notifications/" + tn + "/updates").header("Authorization", basic("liaison1", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"修正版 4.2.8 が公開されました\"}"))
         .andExpect(status().isAccepted());
@@ -190,7 +194,15 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     cases.runJobs(second.getId());
     assertThat(second).isEnded().hasPassed("Task_SendReopenUpdate").hasNotPassed("Task_Recognition", "Task_DraftNotice");
     assertThat(receipt).isEnded().hasPassed("EndEvent_Discontinued");
-    assertThat(body(onlyMail(CABINET_OFFICE, "続報"))).contains("取扱いを終了しました（取りやめ）");
+    MimeMessage update = onlyMail(CABINET_OFFICE, "続報");
+    String text = body(update);
+    // each half in its own language: the bilingual update is not repeated in both
+    assertThat(text.substring(0, text.indexOf("-----"))).contains("続報: 取扱いを終了しました（取りやめ）")
+        .doesNotContain("handling was discontinued");
+    assertThat(text.substring(text.indexOf("-----"))).contains("handling was discontinued")
+        .doesNotContain("取扱いを終了しました");
+    assertThat(subject(update)).contains("続報: 取扱いを終了しました（取りやめ） / Update to our notice")
+        .doesNotContain("handling was discontinued");
     assertThat(body(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"))).contains(tn);
   }
 
@@ -310,6 +322,16 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
   // --- helpers
 
   /** A product report accepted and verified with the given exploitation status (CVSS 9.8). */
+  /** What the coordinators' 製品開発者の特定 shows as the notice's status (the form's read-only field). */
+  private Object noticeStatusShownToCoordination(String tn) {
+    Task identify = taskService.createTaskQuery().processInstanceBusinessKey(tn)
+        .taskDefinitionKey("Task_IdentifyDevelopers").singleResult();
+    assertThat(identify).as("製品開発者の特定 of " + tn).isNotNull();
+    // a case with a notifiable recognition or exploitation is never preset to low impact (no publication)
+    assertThat(taskService.getVariable(identify.getId(), "lowImpact")).isEqualTo(false);
+    return taskService.getVariable(identify.getId(), "governmentNoticeStatusLabel");
+  }
+
   private ProcessInstance verified(String exploitation) {
     ProcessInstance pi = cases.atFormalCheck("report-product", n -> { });
     cases.complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
