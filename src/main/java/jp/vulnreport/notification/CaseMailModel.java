@@ -63,7 +63,7 @@ public class CaseMailModel {
         m.put("verificationDeadline", jst(d.dueAt()));
         m.put("verificationBasis", d.basis());
       }
-      case "government-notice", "government-notice-vendor", "government-notice-reminder",
+      case "government-notice", "government-notice-text", "government-notice-vendor", "government-notice-reminder",
           "government-notice-escalation", "government-update" -> {
         GovernmentNotification n = government.getObject().get(c.trackingNumber());
         if (m.containsKey("update")) {
