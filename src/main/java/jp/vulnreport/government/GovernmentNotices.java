@@ -186,7 +186,13 @@ public class GovernmentNotices {
     JsonNode doc = csafDocument(register.get(trackingNumber), get(trackingNumber));
     try {
       String pretty = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-      return pretty.length() <= 4000 ? pretty : mapper.writeValueAsString(doc);
+      if (pretty.length() <= 4000) {
+        return pretty;
+      }
+      String compact = mapper.writeValueAsString(doc);
+      // a form field (and a Camunda text variable) holds 4,000 characters; the approval's hash covers it all
+      return compact.length() <= 4000 ? compact
+          : compact.substring(0, 3900) + "\n…（長いため以下を省略しました。全 " + compact.length() + " 文字）";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
