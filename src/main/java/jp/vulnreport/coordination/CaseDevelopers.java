@@ -110,16 +110,26 @@ public class CaseDevelopers {
   }
 
   /** One line per suggestion: id, name, product, basis, role and evidence (read in Tasklist). */
+  /** How a suggestion was found, as staff read it. */
+  static String basisLabel(DeveloperMatcher.Basis basis) {
+    return switch (basis) {
+      case PURL -> "purl で照合";
+      case CPE -> "CPE で照合";
+      case NAME -> "名称で照合";
+      case SBOM -> "SBOM で照合";
+    };
+  }
+
   public String suggestionsText(String trackingNumber) {
     List<DeveloperMatcher.Suggestion> s = suggestions(trackingNumber);
     if (s.isEmpty()) {
-      return "登録済みの開発者に一致するものはありません。開発者を手入力で登録してください。 / No registered developer matches.";
+      return "登録済みの開発者に一致するものはありません。開発者を手入力で登録してください。";
     }
     StringBuilder sb = new StringBuilder();
     for (DeveloperMatcher.Suggestion x : s) {
       sb.append(x.developerId()).append(" — ").append(x.developerName()).append(" / ").append(x.productName())
-          .append(" [").append(x.basis()).append(", ")
-          .append(x.role() == DeveloperMatcher.Role.DOWNSTREAM ? "下流の製品 downstream" : "直接 direct").append("] ")
+          .append(" [").append(basisLabel(x.basis())).append("、")
+          .append(x.role() == DeveloperMatcher.Role.DOWNSTREAM ? "下流の製品" : "直接").append("] ")
           .append(x.evidence() == null ? "" : x.evidence()).append('\n');
     }
     return sb.toString().strip();

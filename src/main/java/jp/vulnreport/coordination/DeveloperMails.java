@@ -101,9 +101,9 @@ public class DeveloperMails {
             + "investigation), your fix plans, the publication date you propose and the statement to publish. Questions for\n"
             + "the reporter are passed on if the reporter agreed. The publication target is " + target(trackingNumber) + ".");
     model.put("contactPointName", c.contactPointName() == null ? "-" : c.contactPointName());
-    model.put("role", "DOWNSTREAM".equals(c.role())
-        ? "貴社製品に含まれるコンポーネントの脆弱性です / a vulnerability in a component your product contains"
-        : "貴社製品の脆弱性です / a vulnerability in your product");
+    boolean downstream = "DOWNSTREAM".equals(c.role());
+    model.put("role", downstream ? "貴社製品に含まれるコンポーネントの脆弱性です。" : "貴社製品の脆弱性です。");
+    model.put("roleEn", downstream ? "a vulnerability in a component your product contains" : "a vulnerability in your product");
     MailRecords.MailRecord sent = mail.send(key, trackingNumber, template, Recipient.DEVELOPER, to, model, List.of());
     if (template.equals("developer-first-contact")) {
       coordinations.firstContact(trackingNumber, developerId, sent.sentAt());

@@ -99,13 +99,13 @@ public class DeveloperMatcher {
         Optional<CpeName> productCpe = CpeName.parse(p.cpe());
         if (purlBase != null && base.isPresent() && base.get().equalsIgnoreCase(purlBase)) {
           s = new Suggestion(d.id(), d.name(), p.name(), Basis.PURL, Role.DIRECT,
-              "package URL " + p.purl() + " is the reported " + purl.strip());
+              "package URL " + p.purl() + " が届出の " + purl.strip() + " と一致");
         } else if (cpeName != null && productCpe.isPresent() && productCpe.get().sameProduct(cpeName)) {
           s = new Suggestion(d.id(), d.name(), p.name(), Basis.CPE, Role.DIRECT,
-              "CPE " + p.cpe() + " names the reported product " + cpe.strip());
+              "CPE " + p.cpe() + " が届出の製品 " + cpe.strip() + " と一致");
         } else if (!productKey.isEmpty() && productKey.equals(productKey(p.name()))) {
           s = new Suggestion(d.id(), d.name(), p.name(), Basis.NAME, Role.DIRECT,
-              "product name " + p.name() + " matches the reported " + productName.strip());
+              "製品名 " + p.name() + " が届出の " + productName.strip() + " と一致");
         }
         if (s != null) {
           found.put(List.of(d.id(), p.name()), s);
@@ -114,7 +114,7 @@ public class DeveloperMatcher {
       }
       if (!direct.contains(d.id()) && !developerKey.isEmpty() && developerKey.equals(developerKey(d.name()))) {
         found.put(java.util.Arrays.asList(d.id(), null), new Suggestion(d.id(), d.name(), null, Basis.NAME,
-            Role.DIRECT, "developer name " + d.name() + " matches the reported " + productDeveloper.strip()));
+            Role.DIRECT, "開発者名 " + d.name() + " が届出の " + productDeveloper.strip() + " と一致"));
         direct.add(d.id());
       }
     }
@@ -134,14 +134,14 @@ public class DeveloperMatcher {
         } else if (cpeName != null && CpeName.parse(c.cpe()).map(x -> x.sameProduct(cpeName)).orElse(false)) {
           why = "CPE";
         } else if (!productKey.isEmpty() && productKey.equals(productKey(c.name()))) {
-          why = "name";
+          why = "製品名";
         }
         if (why != null) {
           String component = c.name() + (c.version() == null ? "" : " " + c.version());
           String identifier = c.purl() != null ? c.purl() : c.cpe();
           found.put(key, new Suggestion(c.developerId(), developerNames.get(c.developerId()), c.productName(),
-              Basis.SBOM, Role.DOWNSTREAM, "SBOM of " + c.productName() + " contains component " + component
-              + (identifier == null ? "" : " (" + identifier + ")") + ", matched by " + why));
+              Basis.SBOM, Role.DOWNSTREAM, c.productName() + " の SBOM に部品 " + component
+              + (identifier == null ? "" : "（" + identifier + "）") + " が含まれる（" + why + " で照合）"));
         }
       }
     }

@@ -138,6 +138,11 @@ public class GovernmentNotices {
 
   /** The second person's approval; the drafter cannot approve (four eyes). */
   public void approved(String trackingNumber, String actor) {
+    approved(trackingNumber, actor, null);
+  }
+
+  /** The approval of exactly the notice whose {@link #approvalHash} is {@code hash} (recorded in the timeline). */
+  public void approved(String trackingNumber, String actor, String hash) {
     GovernmentNotification n = get(trackingNumber);
     if (n.draftedBy() == null) {
       throw new IllegalStateException("the notice of " + trackingNumber + " has not been drafted");
@@ -147,7 +152,8 @@ public class GovernmentNotices {
     }
     jdbc.update("UPDATE vr_government_notification SET approved_by = ? WHERE tracking_number = ?", actor,
         trackingNumber);
-    register.event(trackingNumber, actor, "NOTICE_APPROVED", "drafted by " + n.draftedBy());
+    register.event(trackingNumber, actor, "NOTICE_APPROVED", "drafted by " + n.draftedBy()
+        + (hash == null ? "" : ", notice and CSAF sha256 " + hash));
   }
 
   public void rejected(String trackingNumber, String actor, String comment) {
@@ -166,8 +172,61 @@ public class GovernmentNotices {
         + get(trackingNumber).deadlineAt());
   }
 
+  /** The CSAF document's time in the approval hash: its release dates are the time of sending. */
+  static final OffsetDateTime HASH_TIME = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+
+  /** The notice mail's text as the template gives it (the liaison may edit it before approval). */
+  public String defaultNoticeText(String trackingNumber) {
+    return mail.preview(trackingNumber, "government-notice-text", Recipient.CABINET_OFFICE, null, java.util.Map.of())
+        .body();
+  }
+
+  /** The CSAF document the notice would carry if sent now, as JSON text (pretty when it fits a form field). */
+  public String csafPreview(String trackingNumber) {
+    JsonNode doc = csafDocument(register.get(trackingNumber), get(trackingNumber));
+    try {
+      String pretty = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+      if (pretty.length() <= 4000) {
+        return pretty;
+      }
+      String compact = mapper.writeValueAsString(doc);
+      // a form field (and a Camunda text variable) holds 4,000 characters; the approval's hash covers it all
+      return compact.length() <= 4000 ? compact
+          : compact.substring(0, 3900) + "\n…（長いため以下を省略しました。全 " + compact.length() + " 文字）";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * What an approval covers: the notice text and the CSAF document as they will be sent (the
+   * document's release dates, set when it is sent, excepted). A change after approval changes it.
+   */
+  public String approvalHash(String trackingNumber, String noticeText) {
+    CaseRecord c = register.get(trackingNumber);
+    GovernmentNotification n = get(trackingNumber);
+    JsonNode doc = csaf.build(c, reports.get(trackingNumber), n, n.tlp() == null ? "AMBER" : n.tlp(), HASH_TIME);
+    try {
+      return jp.vulnreport.Sha256.hex((noticeText == null ? "" : noticeText) + "\n" + mapper.writeValueAsString(doc));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The approved notice changed before it went out: the approval no longer holds. */
+  public void approvalVoided(String trackingNumber, String reason) {
+    jdbc.update("UPDATE vr_government_notification SET approved_by = NULL WHERE tracking_number = ? AND sent_at IS NULL",
+        trackingNumber);
+    register.event(trackingNumber, CaseRegister.SYSTEM, "NOTICE_APPROVAL_VOIDED", reason);
+  }
+
   /** Sends the approved notice with its CSAF attachment to the Cabinet Office and records its timeliness. */
   public GovernmentNotification send(String trackingNumber, String idempotencyKey) {
+    return send(trackingNumber, idempotencyKey, defaultNoticeText(trackingNumber));
+  }
+
+  /** Sends the approved notice, with the text the liaison drafted, and its CSAF attachment. */
+  public GovernmentNotification send(String trackingNumber, String idempotencyKey, String noticeText) {
     GovernmentNotification n = get(trackingNumber);
     if (n.approvedBy() == null) {
       throw new IllegalStateException("the notice of " + trackingNumber + " is not approved");
@@ -182,7 +241,7 @@ public class GovernmentNotices {
       throw new IllegalStateException(e);
     }
     MailRecords.MailRecord sent = mail.send(idempotencyKey, trackingNumber, "government-notice",
-        Recipient.CABINET_OFFICE, null, java.util.Map.of(),
+        Recipient.CABINET_OFFICE, null, java.util.Map.of("noticeText", noticeText),
         List.of(new Attachment(trackingNumber + ".csaf.json", "application/json", json)));
     long late = Math.max(0, Duration.between(n.deadlineAt(), sent.sentAt()).getSeconds());
     jdbc.update("UPDATE vr_government_notification SET sent_at = ?, message_id = ?, late_by_seconds = ?, "

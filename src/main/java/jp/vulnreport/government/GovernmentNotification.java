@@ -32,6 +32,31 @@ public record GovernmentNotification(
     String acknowledgedVia,
     int updatesSent) {
 
+  /** The status as staff read it (forms, dossier): Japanese, never the register's code. */
+  public String statusLabel() {
+    return statusLabel(status);
+  }
+
+  /** Japanese for a status code of the register; "なし" when the case has no government track. */
+  public static String statusLabel(String status) {
+    if (status == null) {
+      return "なし（政府通知の対象として評価されていません）";
+    }
+    return switch (status) {
+      case "RECOGNITION_PENDING" -> "認知待ち（通知の要否をまだ判断していません）";
+      case "NOTIFY_DUE" -> "通知対象（内閣府への通知の作成・承認・送信を待っています）";
+      case "NOT_REQUIRED" -> "通知不要と判断しました";
+      case "NOTIFIED" -> "内閣府へ通知しました（受領確認待ち）";
+      case "ACKNOWLEDGED" -> "内閣府へ通知し、受領が確認されました";
+      default -> "不明な状況（" + status + "）";
+    };
+  }
+
+  /** Whether the Cabinet Office was (or is to be) notified: recognised as notifiable, or sent. */
+  public boolean notifiedOrDue() {
+    return Boolean.TRUE.equals(notifiable) || sentAt != null;
+  }
+
   /** Sent no later than the deadline; null while not sent. */
   public Boolean onTime() {
     return sentAt == null ? null : lateBySeconds == null || lateBySeconds == 0;

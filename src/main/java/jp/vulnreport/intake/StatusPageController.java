@@ -47,10 +47,13 @@ public class StatusPageController {
   private final MessageSource messages;
   private final ZoneId zone;
   private final ReportValidator validator;
+  private final jp.vulnreport.coordination.Advisories advisories;
 
   public StatusPageController(LinkPages linkPages, CaseRegister register, Clarifications clarifications,
-      CaseCommands commands, MessageSource messages, AppProperties properties, ReportValidator validator) {
+      CaseCommands commands, MessageSource messages, AppProperties properties, ReportValidator validator,
+      jp.vulnreport.coordination.Advisories advisories) {
     this.validator = validator;
+    this.advisories = advisories;
     this.linkPages = linkPages;
     this.register = register;
     this.clarifications = clarifications;
@@ -115,6 +118,10 @@ public class StatusPageController {
     model.addAttribute("reason", c.nonAcceptanceReason() == null ? null
         : "en".equals(PublicPageAdvice.language()) ? c.nonAcceptanceReason().en() : c.nonAcceptanceReason().ja());
     model.addAttribute("dates", dates(c));
+    // once published: the advisory's id and its public page (nothing before the publication day)
+    var advisory = advisories.stored(trackingNumber).filter(a -> a.publishedAt() != null);
+    model.addAttribute("advisoryId", advisory.map(a -> a.id()).orElse(null));
+    model.addAttribute("advisoryUrl", advisory.map(advisories::publicUrl).orElse(null));
     model.addAttribute("clarifications", clarifications.all(trackingNumber));
     model.addAttribute("openQuestion", clarifications.open(trackingNumber).orElse(null));
     model.addAttribute("error", error);

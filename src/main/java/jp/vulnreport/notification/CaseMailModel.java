@@ -63,9 +63,17 @@ public class CaseMailModel {
         m.put("verificationDeadline", jst(d.dueAt()));
         m.put("verificationBasis", d.basis());
       }
-      case "government-notice", "government-notice-vendor", "government-notice-reminder",
+      case "government-notice", "government-notice-text", "government-notice-vendor", "government-notice-reminder",
           "government-notice-escalation", "government-update" -> {
         GovernmentNotification n = government.getObject().get(c.trackingNumber());
+        if (m.containsKey("update")) {
+          // a bilingual update ("日本語 / English") goes into each half in its own language; a text staff
+          // wrote in one language is not repeated in the English half
+          String text = m.get("update");
+          int slash = text.indexOf(" / ");
+          m.put("updateJa", slash < 0 ? text : text.substring(0, slash).strip());
+          m.put("updateEn", slash < 0 ? "see the Japanese text above" : text.substring(slash + 3).strip());
+        }
         m.put("grounds", n.grounds() == null ? "-" : n.grounds());
         m.put("recognisedAt", n.recognisedAt() == null ? "-" : jst(n.recognisedAt()));
         m.put("tlp", n.tlp() == null ? "AMBER" : n.tlp());

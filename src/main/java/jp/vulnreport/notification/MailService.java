@@ -103,6 +103,14 @@ public class MailService {
     return record;
   }
 
+  /** The mail {@code template} about the case as it would be sent to {@code recipient}, without sending it. */
+  public MailTemplates.Rendered preview(String trackingNumber, String template, Recipient recipient,
+      String vendorAddress, Map<String, String> extraModel) {
+    CaseRecord c = register.get(trackingNumber);
+    Addressee to = recipients.resolve(recipient, c, vendorAddress);
+    return templates.render(template, model.model(template, c, to, extraModel));
+  }
+
   /** A MimeMessage that keeps the Message-ID we give it instead of generating one on save. */
   private static final class FixedIdMimeMessage extends MimeMessage {
     private final String messageId;

@@ -12,7 +12,6 @@ import jp.vulnreport.coordination.DeveloperCommands;
 import jp.vulnreport.coordination.DeveloperMails;
 import jp.vulnreport.coordination.Publications;
 import jp.vulnreport.government.GovernmentNotices;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -29,10 +28,15 @@ public class CoordinationDelegates {
     return task -> {
       String tn = Variables.trackingNumber(task);
       task.setVariable("developerSuggestions", developers.suggestionsText(tn));
-      task.setVariable("governmentNoticeStatus", notices.find(tn).map(n -> n.status()).orElse("なし / none"));
-      if (task.getVariable("lowImpact") == null) {
-        task.setVariable("lowImpact", "track".equals(Variables.string(task, "ssvcPriority")));
-      }
+      var notice = notices.find(tn);
+      GovernmentStatusLabels.show(task, notice.orElse(null));
+      // low impact (no publication) is only ever preset for a case without a government notice and
+      // without exploitation information; the coordinator still confirms it explicitly
+      boolean noticed = notice.map(n -> n.notifiedOrDue()).orElse(false);
+      String exploitation = Variables.string(task, "exploitationStatus");
+      boolean exploited = exploitation != null && !exploitation.isBlank() && !"NONE".equals(exploitation);
+      task.getExecution().setVariable("lowImpact", !noticed && !exploited && "track".equals(Variables.string(task, "ssvcPriority")));
+      task.getExecution().setVariable("lowImpactConfirmed", false);
     };
   }
 
@@ -45,9 +49,14 @@ public class CoordinationDelegates {
             Variables.string(task, "developerIdsInput"), Variables.string(task, "newDeveloperName"),
             Variables.string(task, "newDeveloperEmail"), Actors.of(task))));
       } catch (IllegalArgumentException e) {
-        throw new ProcessEngineException(e.getMessage(), e);
+        throw PersonFixable.error(null, e.getMessage(), e);
       }
-      task.setVariable("lowImpact", Boolean.TRUE.equals(task.getVariable("lowImpact")));
+      boolean lowImpact = Boolean.TRUE.equals(task.getVariable("lowImpact"));
+      if (lowImpact && !Boolean.TRUE.equals(task.getVariable("lowImpactConfirmed"))) {
+        throw PersonFixable.error("lowImpactConfirmed", "「影響が小さい（公表しない）」を選ぶ場合は、確認のチェックを入れてください"
+            + " / confirm the low-impact (no publication) choice");
+      }
+      task.getExecution().setVariable("lowImpact", lowImpact);
     };
   }
 
@@ -94,7 +103,7 @@ public class CoordinationDelegates {
           publications.extendTarget(Variables.trackingNumber(task), date(task.getVariable("newTargetDate")),
               Variables.string(task, "extensionReason"), Actors.of(task));
         } catch (IllegalArgumentException e) {
-          throw new ProcessEngineException(e.getMessage(), e);
+          throw PersonFixable.error(null, e.getMessage(), e);
         }
       }
       task.setVariable("targetExtended", extend);
@@ -120,7 +129,7 @@ public class CoordinationDelegates {
         publications.plan(tn, date(task.getVariable("publicationDate")), Variables.string(task, "publicationDateReason"),
             Actors.of(task));
       } catch (IllegalArgumentException e) {
-        throw new ProcessEngineException(e.getMessage(), e);
+        throw PersonFixable.error(null, e.getMessage(), e);
       }
     };
   }
@@ -161,7 +170,7 @@ public class CoordinationDelegates {
             Variables.string(task, "advisorySolutionJa"), Variables.string(task, "advisorySolutionEn")), Actors.of(task));
         task.setVariable("advisoryId", a.id());
       } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new ProcessEngineException(e.getMessage(), e);
+        throw PersonFixable.error(null, e.getMessage(), e);
       }
     };
   }
@@ -204,7 +213,7 @@ public class CoordinationDelegates {
         coordinations.committee(Variables.trackingNumber(task), Variables.required(task, "developerId"),
             Variables.string(task, "committeeDecision"), Variables.string(task, "committeeReason"), Actors.of(task));
       } catch (IllegalArgumentException e) {
-        throw new ProcessEngineException(e.getMessage(), e);
+        throw PersonFixable.error(null, e.getMessage(), e);
       }
     };
   }
@@ -229,7 +238,7 @@ public class CoordinationDelegates {
         developers.governmentNoticeReviewed(Variables.trackingNumber(task), inform, task.getVariable("developerIds") != null,
             Variables.string(task, "coordinationNote"), Actors.of(task));
       } catch (IllegalArgumentException e) {
-        throw new ProcessEngineException(e.getMessage(), e);
+        throw PersonFixable.error(null, e.getMessage(), e);
       }
       task.setVariable("informDevelopers", inform);
     };
@@ -256,7 +265,7 @@ public class CoordinationDelegates {
               null), actor);
         }
       } catch (IllegalArgumentException e) {
-        throw new ProcessEngineException("入力内容を確認してください / check the field: " + e.getMessage(), e);
+        throw PersonFixable.error(null, "入力内容を確認してください / check the field: " + e.getMessage(), e);
       }
     };
   }
@@ -270,7 +279,7 @@ public class CoordinationDelegates {
       String s = value.toString();
       return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("日付は YYYY-MM-DD で入力してください / a date must be YYYY-MM-DD: " + value);
+      throw PersonFixable.error(null, "日付は YYYY-MM-DD で入力してください / a date must be YYYY-MM-DD: " + value);
     }
   }
 

@@ -30,7 +30,7 @@ public class FormalCheckListener implements TaskListener {
       task.getExecution().setVariable("clarificationQuestions", ProcessText.preview(questions));
       task.getExecution().removeVariable("clarificationAnswer");
     } else if (!COMPLETE.equals(outcome)) {
-      throw new IllegalArgumentException("formalCheckOutcome must be COMPLETE or CLARIFICATION, not " + outcome);
+      throw PersonFixable.error("formalCheckOutcome", "確認結果を選んでください / formalCheckOutcome must be COMPLETE or CLARIFICATION, not " + outcome);
     }
   }
 }

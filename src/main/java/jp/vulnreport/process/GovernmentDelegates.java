@@ -32,6 +32,7 @@ public class GovernmentDelegates {
       execution.setVariable("criteriaNotifiable", r.notifiable());
       execution.setVariable("criteriaGrounds", r.groundsText());
       execution.setVariable("criteriaUrgency", r.urgency());
+      execution.setVariable("criteriaFactsText", factsText(facts));
       execution.setVariable("alreadyRecognised", n.recognisedAt() != null);
       execution.setVariable("notifiable", Boolean.TRUE.equals(n.notifiable()));
       execution.setVariable("noticeSent", n.sentAt() != null);
@@ -44,7 +45,7 @@ public class GovernmentDelegates {
     return task -> {
       String decision = Variables.required(task, "recognitionDecision");
       if (!decision.equals("NOTIFIABLE") && !decision.equals("NOT_NOTIFIABLE")) {
-        throw new IllegalArgumentException("recognitionDecision must be NOTIFIABLE or NOT_NOTIFIABLE, not " + decision);
+        throw PersonFixable.error("recognitionDecision", "判断を選んでください / recognitionDecision must be NOTIFIABLE or NOT_NOTIFIABLE, not " + decision);
       }
       boolean notifiable = decision.equals("NOTIFIABLE");
       String override = Variables.string(task, "overrideReason");
@@ -56,6 +57,8 @@ public class GovernmentDelegates {
           Variables.string(task, "exploitationStatus"), Variables.string(task, "criteriaUrgency"),
           Variables.string(task, "priority"));
       task.getExecution().setVariable("notifiable", notifiable);
+      GovernmentStatusLabels.refresh(task.getProcessEngineServices(), Variables.trackingNumber(task),
+          notices.get(Variables.trackingNumber(task)));
     };
   }
 
@@ -65,10 +68,18 @@ public class GovernmentDelegates {
       boolean zeroDay = Boolean.TRUE.equals(task.getVariable("zeroDayRequested"));
       String request = Variables.string(task, "zeroDayRequest");
       if (zeroDay && (request == null || request.isBlank())) {
-        throw new IllegalArgumentException("要望の内容を入力してください / describe the zero-day handling request");
+        throw PersonFixable.error("zeroDayRequest", "要望の内容を入力してください / describe the zero-day handling request");
       }
+      String text = Variables.required(task, "noticeText");
       String actor = Actors.of(task);
-      notices.drafted(Variables.trackingNumber(task), actor, Variables.required(task, "tlp"), zeroDay ? request : null);
+      String tn = Variables.trackingNumber(task);
+      String before = notices.get(tn).tlp() == null ? "AMBER" : notices.get(tn).tlp();
+      String tlp = Variables.required(task, "tlp");
+      notices.drafted(tn, actor, tlp, zeroDay ? request : null);
+      if (!before.equals(tlp)) {
+        // the text was prefilled with the TLP known then; it states the one chosen now
+        task.getExecution().setVariable("noticeText", text.replace("TLP:" + before, "TLP:" + tlp));
+      }
       task.getExecution().setVariable("noticeDraftedBy", actor);
       task.getExecution().setVariable("zeroDayRequested", zeroDay);
       if (task.getVariable("vendorContactEmail") == null) {
@@ -85,17 +96,29 @@ public class GovernmentDelegates {
       if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
         String drafter = notices.get(tn).draftedBy();
         if (task.getAssignee() != null && task.getAssignee().equals(drafter)) {
-          throw new jp.vulnreport.government.FourEyesViolationException(task.getAssignee());
+          throw new org.camunda.bpm.engine.BadUserRequestException(
+              new jp.vulnreport.government.FourEyesViolationException(task.getAssignee()).getMessage());
         }
         return;
       }
       String outcome = Variables.required(task, "reviewOutcome");
       if ("APPROVE".equals(outcome)) {
-        notices.approved(tn, Actors.of(task));
+        // the approver approves exactly what the form showed: the text and CSAF document of its preview
+        String shown = Variables.string(task, "noticePreviewHash");
+        if (shown == null || !shown.equals(notices.approvalHash(tn, Variables.string(task, "noticeText")))) {
+          throw PersonFixable.error("reviewOutcome", "表示した後に通知の内容が変わりました。タスクを開き直し、いまの内容を確認して"
+              + "から承認してください / the notice changed after it was shown; reopen the task and review it again");
+        }
+        try {
+          notices.approved(tn, Actors.of(task), shown);
+        } catch (jp.vulnreport.government.FourEyesViolationException e) {
+          throw PersonFixable.error("reviewOutcome", e.getMessage(), e);
+        }
+        task.getExecution().setVariable("approvedNoticeHash", shown);
       } else if ("RETURN".equals(outcome)) {
         notices.rejected(tn, Actors.of(task), Variables.required(task, "reviewComment"));
       } else {
-        throw new IllegalArgumentException("reviewOutcome must be APPROVE or RETURN, not " + outcome);
+        throw PersonFixable.error("reviewOutcome", "確認結果を選んでください / reviewOutcome must be APPROVE or RETURN, not " + outcome);
       }
     };
   }
@@ -108,8 +131,24 @@ public class GovernmentDelegates {
   /** Mails the approved notice with its CSAF document; at most once per process instance. */
   @Bean
   JavaDelegate sendGovernmentNoticeDelegate(GovernmentNotices notices) {
-    return execution -> notices.send(Variables.trackingNumber(execution),
-        execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
+    return execution -> {
+      String tn = Variables.trackingNumber(execution);
+      String text = Variables.string(execution, "noticeText");
+      if (text == null) {
+        text = notices.defaultNoticeText(tn);
+      }
+      String approved = Variables.string(execution, "approvedNoticeHash");
+      String now = notices.approvalHash(tn, text);
+      if (notices.get(tn).sentAt() == null && !now.equals(approved)) {
+        // changed after approval (the text, or the case data the CSAF document carries): approve again
+        notices.approvalVoided(tn, "approved sha256 " + approved + ", now " + now);
+        execution.setVariable("approvedNoticeHash", null);
+        throw new org.camunda.bpm.engine.delegate.BpmnError(ERR_NOTICE_CHANGED,
+            "承認後に通知の内容が変わりました。作成・承認をやり直します / the notice changed after its approval");
+      }
+      notices.send(tn, execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), text);
+      GovernmentStatusLabels.refresh(execution.getProcessEngineServices(), tn, notices.get(tn));
+    };
   }
 
   @Bean
@@ -117,7 +156,7 @@ public class GovernmentDelegates {
     return task -> {
       String decision = Variables.required(task, "vendorDecision");
       if (!decision.equals("INFORM") && !decision.equals("WITHHOLD")) {
-        throw new IllegalArgumentException("vendorDecision must be INFORM or WITHHOLD, not " + decision);
+        throw PersonFixable.error("vendorDecision", "判断を選んでください / vendorDecision must be INFORM or WITHHOLD, not " + decision);
       }
       Variables.required(task, "vendorDecisionReason");
     };
@@ -135,6 +174,62 @@ public class GovernmentDelegates {
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MSG_NOTICE_SENT)
           .processInstanceBusinessKey(Variables.trackingNumber(execution)).correlateAllWithResult();
     };
+  }
+
+  /** Error code: the approved notice changed before it was sent (Task_SendNotice's boundary event). */
+  public static final String ERR_NOTICE_CHANGED = "Err_NoticeChanged";
+
+  /**
+   * Task_DraftNotice and Task_ReviewNotice (create): what the notice rests on and what exactly will be
+   * sent: the grounds as decided (the analyst's override and its reason), the deadline and the time
+   * left, the notice text (prefilled from the template, the drafter may edit it) and the CSAF
+   * document; for the review the hash of the text and document shown, which its approval covers.
+   */
+  @Bean
+  TaskListener noticePreviewListener(GovernmentNotices notices, jp.vulnreport.cases.CaseRegister register,
+      jp.vulnreport.AppProperties properties) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      GovernmentNotification n = notices.get(tn);
+      if (Variables.string(task, "noticeText") == null) {
+        task.getExecution().setVariable("noticeText", notices.defaultNoticeText(tn));
+      }
+      task.setVariableLocal("noticeGroundsText", groundsText(n));
+      task.setVariableLocal("noticeDeadlineText", deadlineText(n, register.now(), properties.timeZone()));
+      task.setVariableLocal("csafPreview", notices.csafPreview(tn));
+      if ("Task_ReviewNotice".equals(task.getTaskDefinitionKey())) {
+        task.setVariableLocal("noticePreviewHash", notices.approvalHash(tn, Variables.string(task, "noticeText")));
+      }
+    };
+  }
+
+  /** The grounds as recognition decided them: the criteria, the analyst's decision and an override's reason. */
+  static String groundsText(GovernmentNotification n) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("通知の根拠: ").append(n.grounds() == null || n.grounds().isBlank() ? "-" : n.grounds());
+    sb.append("\n認知: ").append(n.recognisedAt() == null ? "-" : n.recognisedAt().toLocalDate() + " "
+        + n.recognisedAt().toLocalTime().withNano(0)).append("（").append(n.recognisedBy() == null ? "-" : n.recognisedBy())
+        .append("）");
+    if (n.overrideReason() != null && !n.overrideReason().isBlank()) {
+      sb.append("\n基準の評価と異なる判断をしました。理由: ").append(n.overrideReason());
+    } else {
+      sb.append("\n基準の評価どおりの判断です。");
+    }
+    return sb.toString();
+  }
+
+  /** The notice's deadline and the time left (at the task's creation), e.g. "2026-11-30 15:00（JST）まで（残り 23 時間 59 分）". */
+  static String deadlineText(GovernmentNotification n, java.time.OffsetDateTime now, java.time.ZoneId zone) {
+    if (n.deadlineAt() == null) {
+      return "期限なし";
+    }
+    String due = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").format(n.deadlineAt().atZoneSameInstant(zone))
+        + "（JST）まで";
+    java.time.Duration left = java.time.Duration.between(now, n.deadlineAt());
+    if (left.isNegative()) {
+      return due + "（期限を " + left.negated().toHours() + " 時間 " + left.negated().toMinutesPart() + " 分過ぎています）";
+    }
+    return due + "（この作業の開始時点で残り " + left.toHours() + " 時間 " + left.toMinutesPart() + " 分）";
   }
 
   /** Message to the case's coordination: the Cabinet Office was notified and the vendor decision is made. */
@@ -163,12 +258,38 @@ public class GovernmentDelegates {
     return task -> {
       Variables.required(task, "acknowledgementNote");
       notices.acknowledged(Variables.trackingNumber(task), "STAFF", Actors.of(task));
+      GovernmentStatusLabels.refresh(task.getProcessEngineServices(), Variables.trackingNumber(task),
+          notices.get(Variables.trackingNumber(task)));
     };
   }
 
   @Bean
   JavaDelegate recordAcknowledgementDelegate(GovernmentNotices notices) {
-    return execution -> notices.acknowledged(Variables.trackingNumber(execution), "MESSAGE", jp.vulnreport.cases.CaseRegister.SYSTEM);
+    return execution -> {
+      String tn = Variables.trackingNumber(execution);
+      notices.acknowledged(tn, "MESSAGE", jp.vulnreport.cases.CaseRegister.SYSTEM);
+      GovernmentStatusLabels.refresh(execution.getProcessEngineServices(), tn, notices.get(tn));
+    };
+  }
+
+  /** The facts the criteria were evaluated on, as the recognition form shows them. */
+  static String factsText(GovernmentCriteria.Facts f) {
+    return "悪用状況: " + switch (f.exploitation() == null ? "" : f.exploitation()) {
+          case "ACTIVE" -> "悪用が確認されている";
+          case "SUSPECTED" -> "悪用の疑い";
+          case "PUBLIC_POC" -> "PoC が公開されている";
+          case "NONE" -> "なし";
+          default -> "未評価";
+        }
+        + "\nCVSS の深刻度: " + (f.severity() == null ? "未評価" : VerificationListener.severityLabel(f.severity()))
+        + "\n重要インフラ・指定製品で使われている: " + yesNo(f.criticalInfrastructure())
+        + "\n暗号・プロトコルの仕様そのものの問題: " + yesNo(f.specificationFlaw())
+        + "\n影響する開発者・製品の数: " + (f.breadth() == null ? "不明" : f.breadth())
+        + "\n対策のないゼロデイ: " + yesNo(f.zeroDay());
+  }
+
+  private static String yesNo(Boolean b) {
+    return b == null ? "未評価" : b ? "はい" : "いいえ";
   }
 
   private static Boolean bool(DelegateExecution e, String name) {

@@ -2,7 +2,6 @@ package jp.vulnreport.process;
 
 import java.util.ArrayList;
 import jp.vulnreport.triage.PriorityProvisions;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,7 @@ public class PriorityProvisionDelegates {
         task.setVariable("selectedRecipients", provisions.selection(Variables.string(task, "provisionRecipientIds"),
             Variables.string(task, "exploitationTlp"), Variables.string(task, "provisionText")));
       } catch (IllegalArgumentException e) {
-        throw new ProcessEngineException(e.getMessage(), e);
+        throw PersonFixable.error(null, e.getMessage(), e);
       }
       task.setVariable("provisionApprovedBy", Actors.of(task));
     };

@@ -3,7 +3,6 @@ package jp.vulnreport.process;
 import java.util.Set;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,7 @@ public class RerouteListener implements TaskListener {
         url = Variables.string(task, "reroutedWebsiteUrl");
       }
       if (url == null || !url.strip().matches("^https?://\\S+$") || url.length() > 2000) {
-        throw new ProcessEngineException("ウェブサイトに分類し直すには、対象サイトの URL（http:// または https:// で始まるもの）"
+        throw PersonFixable.error("reroutedWebsiteUrl", "ウェブサイトに分類し直すには、対象サイトの URL（http:// または https:// で始まるもの）"
             + "を入力してください / A website URL is needed to re-route the report to website handling.");
       }
       url = url.strip();

@@ -43,6 +43,9 @@ public class SendMailDelegate implements JavaDelegate {
     if (execution.getVariableLocal("mailValues") instanceof Map<?, ?> m) {
       m.forEach((k, v) -> values.put(k.toString(), v == null ? "-" : v.toString()));
     }
+    if ("acceptance".equals(template) && "WEBSITE".equals(Variables.string(execution, "category"))) {
+      template = "acceptance-website"; // websites: IPA contacts the operator; no product, no JPCERT/CC
+    }
     mailService.send(key, Variables.trackingNumber(execution), template,
         recipient == null ? Recipient.DISCOVERER : Recipient.valueOf(recipient),
         execution.getVariableLocal("mailTo") != null ? execution.getVariableLocal("mailTo").toString()

@@ -16,7 +16,7 @@ final class Variables {
   static String required(VariableScope scope, String name) {
     String v = string(scope, name);
     if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException("「" + name + "」を入力してください / " + name + " is required");
+      throw PersonFixable.error(name, "「" + name + "」を入力してください / " + name + " is required");
     }
     return v.strip();
   }

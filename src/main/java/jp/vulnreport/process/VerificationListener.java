@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completing verification (検証): the CVSS vector must be valid; its score and severity are
- * computed, stored on the case and set as variables. An invalid vector refuses the completion, so
- * Tasklist shows the error and the task stays open.
+ * computed, stored on the case and set as variables. An invalid vector refuses the completion as a
+ * person-fixable error (400 with the message in Tasklist; the form's pattern catches most before).
  */
 @Component("verificationListener")
 public class VerificationListener implements TaskListener {
@@ -27,15 +27,39 @@ public class VerificationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var result = cvss.evaluate(Variables.string(task, "cvssVector"));
+    CvssService.CvssResult result;
+    try {
+      result = cvss.evaluate(Variables.string(task, "cvssVector"));
+    } catch (CvssService.InvalidCvssVectorException e) {
+      throw PersonFixable.error("cvssVector", e.getMessage(), e);
+    }
     String exploitation = Variables.required(task, "exploitationStatus");
     if (!EXPLOITATION.contains(exploitation)) {
-      throw new IllegalArgumentException("exploitationStatus must be one of " + EXPLOITATION + ", not " + exploitation);
+      throw PersonFixable.error("exploitationStatus", "悪用状況を選択肢から選んでください / exploitationStatus must be one of "
+          + EXPLOITATION + ", not " + exploitation);
     }
     task.getExecution().setVariable("cvssVector", result.vector());
     task.getExecution().setVariable("cvssScore", result.baseScore().doubleValue());
     task.getExecution().setVariable("cvssSeverity", result.severity());
+    task.getExecution().setVariable("cvssSummary", summary(result));
     register.markVerified(Variables.trackingNumber(task), result.vector(), result.baseScore(), exploitation,
         Actors.of(task));
+  }
+
+  /** Score and severity as later forms show them, e.g. "9.8 緊急（CRITICAL） — CVSS:3.1/…". */
+  static String summary(CvssService.CvssResult r) {
+    return r.baseScore().toPlainString() + " " + severityLabel(r.severity()) + " — " + r.vector();
+  }
+
+  /** The severity in Japanese (JVN's words) with the CVSS name. */
+  static String severityLabel(String severity) {
+    return switch (severity) {
+      case "NONE" -> "なし（NONE）";
+      case "LOW" -> "注意（LOW）";
+      case "MEDIUM" -> "警告（MEDIUM）";
+      case "HIGH" -> "重要（HIGH）";
+      case "CRITICAL" -> "緊急（CRITICAL）";
+      default -> severity;
+    };
   }
 }

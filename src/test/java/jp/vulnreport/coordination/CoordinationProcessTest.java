@@ -87,7 +87,9 @@ class CoordinationProcessTest extends IntegrationTest {
     Task identify = cases.task(coordination);
     assertThat(identify.getDueDate()).isNotNull();
     assertThat(runtime.getVariable(coordination.getId(), "developerSuggestions")).asString()
-        .contains("sample-soft", "[PURL, 直接 direct]", "kakuu-joho", "[SBOM, 下流の製品 downstream]", "samplecms 4.2.5");
+        .contains("sample-soft", "[purl で照合、直接]", "kakuu-joho", "[SBOM で照合、下流の製品]", "samplecms 4.2.5",
+            "が含まれる")
+        .doesNotContain("matched by", "downstream", "PURL,");
 
     // an unknown id is refused and the task stays open
     assertThatThrownBy(() -> identifyAs(coordination, "no-such-developer", false))
@@ -97,6 +99,10 @@ class CoordinationProcessTest extends IntegrationTest {
     // first contact to the registered addresses: its time is the start date (起算日); the target follows
     MimeMessage first = single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡");
     assertThat(body(first)).contains("SampleCMS", tn, "起算日").doesNotContain("山田", "<script>");
+    // Japanese first, English below: no English inside the Japanese half, the role in each language
+    String japaneseHalf = body(first).substring(0, body(first).indexOf("-----"));
+    assertThat(japaneseHalf).contains("貴社製品の脆弱性です。").doesNotContain("a vulnerability in", "your product");
+    assertThat(body(first).substring(body(first).indexOf("-----"))).contains("(a vulnerability in your product)");
     OffsetDateTime start = register.get(tn).startDateAt();
     assertThat(start).isNotNull();
     assertThat(coordinations.get(tn, "sample-soft").firstContactAt()).isEqualTo(start);
@@ -208,6 +214,13 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(register.get(tn).publishedAt()).isNotNull();
     assertThat(register.get(tn).closedAt()).isNotNull();
     assertThat(body(single(SAMPLE_SOFT_PSIRT, "JVN で公表しました"))).contains("/advisories/" + slug);
+    // the discoverer's status page names the advisory and links to it
+    String statusToken = links.issue(tn, LinkAudience.DISCOVERER, register.get(tn).reporterId(), "test").token();
+    String statusPage = mvc.perform(get("/status/" + statusToken)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(statusPage).contains("公表した脆弱性対策情報")
+        .containsPattern("<dd id=\"case-advisory\"><a href=\"[^\"]*/advisories/" + slug + "\">"
+            + java.util.regex.Pattern.quote(Advisories.idFor(tn)) + "</a></dd>");
     MimeMessage completion = single(DISCOVERER, "JVN で公表し、取扱いを終了しました");
     assertThat(body(completion)).contains(Advisories.idFor(tn), "/advisories/" + slug, "実施したこと", "開発者による確認と対策の準備",
         "What was done");
@@ -452,6 +465,12 @@ class CoordinationProcessTest extends IntegrationTest {
     ProcessInstance receipt = handedOff();
     String tn = receipt.getBusinessKey();
     ProcessInstance coordination = coordination(tn);
+    // low impact (no publication) needs its confirmation: refused without it, the task stays open
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
+        Map.of("developerIdsInput", "sample-soft", "lowImpact", true)))
+        .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+        .hasMessageContaining("確認のチェック");
+    assertThat(coordination).isWaitingAt("Task_IdentifyDevelopers");
     identifyAs(coordination, "sample-soft", true);
     ProcessInstance developer = developer(tn, "sample-soft");
     commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "developer");
@@ -619,7 +638,7 @@ class CoordinationProcessTest extends IntegrationTest {
 
   private void identifyAs(ProcessInstance coordination, String ids, boolean lowImpact) {
     cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
-        Map.of("developerIdsInput", ids, "lowImpact", lowImpact));
+        Map.of("developerIdsInput", ids, "lowImpact", lowImpact, "lowImpactConfirmed", lowImpact));
     cases.runJobs(coordination.getId());
   }
 

@@ -129,7 +129,7 @@ class DeveloperMatcherTest extends IntegrationTest {
     assertThat(oem.productName()).isEqualTo("Gateway " + token);
     assertThat(oem.evidence()).contains(lib + " 1.4.2", "pkg:npm/" + lib + "@1.4.2");
     assertThat(s.get(1).evidence()).contains("vendored-" + token + " 7", "CPE");
-    assertThat(s.get(2).evidence()).contains(lib.toUpperCase(Locale.ROOT) + " 2.0", "name");
+    assertThat(s.get(2).evidence()).contains(lib.toUpperCase(Locale.ROOT) + " 2.0", "製品名");
     // the library's own developer embeds it too, but is contacted as its developer only
     assertThat(s).filteredOn(x -> x.developerId().equals("libdev-" + token)).hasSize(1);
   }

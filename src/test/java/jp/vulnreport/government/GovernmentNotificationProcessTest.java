@@ -52,6 +52,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
   @Autowired CsafValidator validator;
   @Autowired CaseCommands caseCommands;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired ObjectMapper mapper;
@@ -63,9 +64,16 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     String tn = receipt.getBusinessKey();
     ProcessInstance gov = cases.government(tn);
     assertThat(gov).isWaitingAt("Task_Recognition").variables()
-        .containsEntry("criteriaNotifiable", true).containsEntry("criteriaUrgency", "URGENT");
+        .containsEntry("criteriaNotifiable", true).containsEntry("criteriaUrgency", "URGENT")
+        .containsEntry("cvssSummary", "9.8 緊急（CRITICAL） — CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+    // 認知 shows the facts the criteria used, in Japanese
+    assertThat(runtimeService.getVariable(gov.getId(), "criteriaFactsText")).asString()
+        .contains("悪用状況: 悪用の疑い", "CVSS の深刻度: 緊急（CRITICAL）").doesNotContain("SUSPECTED");
 
+    // coordination runs alongside: its 製品開発者の特定 shows the notice's status in Japanese, kept current
+    assertThat(noticeStatusShownToCoordination(tn)).isEqualTo("認知待ち（通知の要否をまだ判断していません）");
     cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
+    assertThat(noticeStatusShownToCoordination(tn)).isEqualTo("通知対象（内閣府への通知の作成・承認・送信を待っています）");
     GovernmentNotification recognised = notices.get(tn);
     assertThat(recognised.recognisedBy()).isEqualTo("analyst1");
     assertThat(recognised.status()).isEqualTo("NOTIFY_DUE");
@@ -103,6 +111,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     mvc.perform(post("/api/government-notifications/" + tn + "/acknowledgement")
         .header("Authorization", basic("liaison1", "demo"))).andExpect(status().isAccepted());
     assertThat(notices.get(tn).acknowledgedVia()).isEqualTo("MESSAGE");
+    assertThat(noticeStatusShownToCoordination(tn)).isEqualTo("内閣府へ通知し、受領が確認されました");
     mvc.perform(post("/api/government-notifications/" + tn + "/updates").header("Authorization", basic("liaison1", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"修正版 4.2.8 が公開されました\"}"))
         .andExpect(status().isAccepted());
@@ -190,7 +199,15 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     cases.runJobs(second.getId());
     assertThat(second).isEnded().hasPassed("Task_SendReopenUpdate").hasNotPassed("Task_Recognition", "Task_DraftNotice");
     assertThat(receipt).isEnded().hasPassed("EndEvent_Discontinued");
-    assertThat(body(onlyMail(CABINET_OFFICE, "続報"))).contains("取扱いを終了しました（取りやめ）");
+    MimeMessage update = onlyMail(CABINET_OFFICE, "続報");
+    String text = body(update);
+    // each half in its own language: the bilingual update is not repeated in both
+    assertThat(text.substring(0, text.indexOf("-----"))).contains("続報: 取扱いを終了しました（取りやめ）")
+        .doesNotContain("handling was discontinued");
+    assertThat(text.substring(text.indexOf("-----"))).contains("handling was discontinued")
+        .doesNotContain("取扱いを終了しました");
+    assertThat(subject(update)).contains("続報: 取扱いを終了しました（取りやめ） / Update to our notice")
+        .doesNotContain("handling was discontinued");
     assertThat(body(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"))).contains(tn);
   }
 
@@ -233,6 +250,75 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     GovernmentNotification late = notices.get(tn);
     assertThat(late.onTime()).isFalse();
     assertThat(late.lateBySeconds()).isGreaterThanOrEqualTo(Duration.ofHours(6).getSeconds());
+  }
+
+  @Test
+  void theApproverApprovesExactlyWhatItSawAndAChangeAfterApprovalNeedsANewApproval() throws Exception {
+    ProcessInstance receipt = verified("SUSPECTED");
+    String tn = receipt.getBusinessKey();
+    ProcessInstance gov = recognisedAsNotifiable(tn);
+    Task drafting = cases.task(gov);
+    assertThat(drafting.getTaskDefinitionKey()).isEqualTo("Task_DraftNotice");
+    // the drafter sees the grounds as decided, the deadline and time left, the text and CSAF as they will be sent
+    assertThat(taskService.getVariable(drafting.getId(), "noticeGroundsText")).asString()
+        .contains("通知の根拠: ", "（analyst1）", "基準の評価どおりの判断です。");
+    assertThat(taskService.getVariable(drafting.getId(), "noticeDeadlineText")).asString()
+        .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}（JST）まで（この作業の開始時点で残り 2[34] 時間 \\d+ 分）");
+    String prefilled = taskService.getVariable(drafting.getId(), "noticeText").toString();
+    assertThat(prefilled).contains(tn, "内閣府", "Dear", "TLP:AMBER").doesNotContain("{{");
+    JsonNode preview = mapper.readTree(taskService.getVariable(drafting.getId(), "csafPreview").toString());
+    assertThat(preview.at("/document/tracking/id").asText()).isEqualTo(tn);
+    assertThat(validator.problems(preview)).isEmpty();
+
+    // the drafter edits the text and chooses TLP:RED: the text states it
+    Map<String, Object> draft = new HashMap<>(draft(VENDOR, false));
+    draft.put("tlp", "RED");
+    draft.put("noticeText", prefilled.replace("受領の確認をお願いいたします。", "受領の確認を本日中にお願いいたします。"));
+    cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", draft);
+    Task review = cases.task(gov);
+    String approvedText = taskService.getVariable(review.getId(), "noticeText").toString();
+    assertThat(approvedText).contains("本日中に", "TLP:RED").doesNotContain("TLP:AMBER");
+    assertThat(mapper.readTree(taskService.getVariable(review.getId(), "csafPreview").toString())
+        .at("/document/distribution/tlp/label").asText()).isEqualTo("RED");
+
+    // the text changes while the approver looks at it: approving what was shown is refused
+    runtimeService.setVariable(gov.getId(), "noticeText", approvedText + "\n追記");
+    assertThatThrownBy(() -> cases.completeAs("liaison2", "liaison", gov, "Task_ReviewNotice",
+        Map.of("reviewOutcome", "APPROVE")))
+        .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+        .hasMessageContaining("内容が変わりました");
+    runtimeService.setVariable(gov.getId(), "noticeText", approvedText);
+    identity.setAuthentication("liaison2", List.of("liaison"));
+    try {
+      taskService.claim(review.getId(), "liaison2");
+      taskService.complete(review.getId(), Map.of("reviewOutcome", "APPROVE"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(notices.get(tn).approvedBy()).isEqualTo("liaison2");
+
+    // the draft changes after the approval, before sending: nothing is sent, drafting and approval start again
+    runtimeService.setVariable(gov.getId(), "noticeText", approvedText + "\n承認後の変更");
+    cases.runJobs(gov.getId());
+    assertThat(gov).isWaitingAt("Task_DraftNotice");
+    assertThat(notices.get(tn).approvedBy()).isNull();
+    assertThat(notices.get(tn).sentAt()).isNull();
+    assertThat(GREEN_MAIL.getReceivedMessages()).noneMatch(m -> subject(m).contains("脆弱性に関する通知"));
+
+    // approved again: exactly the approved text goes out, with the CSAF document that was shown
+    Map<String, Object> again = new HashMap<>(draft(VENDOR, false));
+    again.put("tlp", "RED");
+    cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", again);
+    Task second = cases.task(gov);
+    JsonNode shown = mapper.readTree(taskService.getVariable(second.getId(), "csafPreview").toString());
+    cases.completeAs("liaison2", "liaison", gov, "Task_ReviewNotice", Map.of("reviewOutcome", "APPROVE"));
+    cases.runJobs(gov.getId());
+    MimeMessage notice = onlyMail(CABINET_OFFICE, "脆弱性に関する通知");
+    assertThat(body(notice).strip()).isEqualTo((approvedText + "\n承認後の変更").strip());
+    JsonNode sent = attachment(notice, tn + ".csaf.json");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) sent.get("document")).remove("tracking");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) shown.get("document")).remove("tracking");
+    assertThat(sent).isEqualTo(shown);
   }
 
   @Test
@@ -310,6 +396,16 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
   // --- helpers
 
   /** A product report accepted and verified with the given exploitation status (CVSS 9.8). */
+  /** What the coordinators' 製品開発者の特定 shows as the notice's status (the form's read-only field). */
+  private Object noticeStatusShownToCoordination(String tn) {
+    Task identify = taskService.createTaskQuery().processInstanceBusinessKey(tn)
+        .taskDefinitionKey("Task_IdentifyDevelopers").singleResult();
+    assertThat(identify).as("製品開発者の特定 of " + tn).isNotNull();
+    // a case with a notifiable recognition or exploitation is never preset to low impact (no publication)
+    assertThat(taskService.getVariable(identify.getId(), "lowImpact")).isEqualTo(false);
+    return taskService.getVariable(identify.getId(), "governmentNoticeStatusLabel");
+  }
+
   private ProcessInstance verified(String exploitation) {
     ProcessInstance pi = cases.atFormalCheck("report-product", n -> { });
     cases.complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));

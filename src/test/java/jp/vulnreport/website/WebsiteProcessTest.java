@@ -58,6 +58,9 @@ class WebsiteProcessTest extends IntegrationTest {
     ProcessInstance website = website(tn);
     assertThat(website).isWaitingAt("Task_FindOperatorContact");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.WEBSITE_CONTACTING);
+    // the discoverer's acceptance mail speaks of the website and its operator, not of products or JPCERT/CC
+    assertThat(body(single(DISCOVERER, "届出を受理しました"))).contains("ウェブサイトの運営者", "website's operator", tn)
+        .doesNotContain("JPCERT", "ソフトウエア製品", "software product", "developer");
 
     // stage 1: the URL only, to the published contact
     firstContact(website, PUBLISHED);
