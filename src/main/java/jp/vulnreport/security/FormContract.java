@@ -41,7 +41,9 @@ public final class FormContract {
   /** Form components that hold a value (the others — text, group, button — are layout). */
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "datetime", "radio", "select");
   private static final Set<String> VALUE_TYPES = Set.of("textfield", "textarea", "datetime", "radio", "select",
-      "checkbox", "number");
+      "checkbox", "number", "checklist", "taglist");
+  /** Components whose value is a list of choices (Tasklist sends it as a Json variable: a JSON array text). */
+  private static final Set<String> LIST_TYPES = Set.of("checklist", "taglist");
   /** The REST API's variable types a form field may carry (never serialised objects, files or bytes). */
   private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double",
       "null");
@@ -86,7 +88,7 @@ public final class FormContract {
         boolean readonly = isOn(c.get("readonly")) || isOn(c.get("disabled"));
         boolean required = c.path("validate").path("required").asBoolean(false);
         Set<String> options = null;
-        if ((type.equals("radio") || type.equals("select")) && c.path("values").isArray()) {
+        if ((type.equals("radio") || type.equals("select") || LIST_TYPES.contains(type)) && c.path("values").isArray()) {
           options = new java.util.LinkedHashSet<>();
           for (JsonNode v : c.path("values")) {
             options.add(v.path("value").asText());
@@ -138,6 +140,16 @@ public final class FormContract {
         continue;
       }
       String restType = typed.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+      if (LIST_TYPES.contains(f.type())) {
+        String listError = listError(f, typed, restType);
+        if (listError != null) {
+          errors.add(new FieldError(name, listError));
+        } else if (f.readonly() && !same(typed.get("value"), current.apply(name))) {
+          errors.add(new FieldError(name, "「" + f.label() + "」は表示専用の項目で、変更できません / \"" + name
+              + "\" is read-only in this form and cannot be changed"));
+        }
+        continue;
+      }
       if (!restType.isEmpty() && !PLAIN_TYPES.contains(restType)) {
         errors.add(new FieldError(name, "「" + f.label() + "」に型 " + typed.path("type").asText()
             + " の値は設定できません / a value of type " + typed.path("type").asText() + " cannot be set on \"" + name
@@ -182,6 +194,38 @@ public final class FormContract {
       return Integer.MAX_VALUE;
     }
     return REGISTERED_TEXTS.getOrDefault(name, MAX_TEXT);
+  }
+
+  /**
+   * A list of choices: a JSON array of strings (as a Json variable, which Tasklist sends as the
+   * array's text, or as the array itself), each one of the component's choices when they are fixed.
+   */
+  private static String listError(Field f, JsonNode typed, String restType) {
+    JsonNode value = typed.get("value");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!restType.isEmpty() && !restType.equals("json")) {
+      return "「" + f.label() + "」には選択肢の一覧を指定してください / \"" + f.key() + "\" takes a list of choices";
+    }
+    JsonNode list = value;
+    if (value.isTextual()) {
+      try {
+        list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(value.asText());
+      } catch (java.io.IOException e) {
+        list = null;
+      }
+    }
+    if (list == null || !list.isArray() || list.size() > 100) {
+      return "「" + f.label() + "」には選択肢の一覧を指定してください / \"" + f.key() + "\" takes a list of choices";
+    }
+    for (JsonNode item : list) {
+      if (!item.isTextual() || item.asText().length() > 200
+          || f.options() != null && !f.options().contains(item.asText())) {
+        return "「" + f.label() + "」は選択肢から選んでください / \"" + f.key() + "\" must be chosen from its choices";
+      }
+    }
+    return null;
   }
 
   /** Whether {@code value} is the kind of value field {@code f} takes; the message when not. */

@@ -78,6 +78,20 @@ class FormContractTest {
   }
 
   @Test
+  void aListOfChoicesIsAJsonArrayOfStrings() throws Exception {
+    FormContract c = FormContract.of(json.readTree("{\"id\":\"Form_X\",\"components\":[{\"type\":\"taglist\","
+        + "\"key\":\"developerIds\",\"label\":\"開発者\",\"valuesKey\":\"developerChoices\"},{\"type\":\"checklist\","
+        + "\"key\":\"fixed\",\"label\":\"固定\",\"values\":[{\"label\":\"甲\",\"value\":\"A\"}]}]}"));
+    assertThat(check(c, "{\"developerIds\":{\"value\":\"[\\\"dev-1\\\",\\\"dev-2\\\"]\",\"type\":\"Json\"}}", Map.of(),
+        false)).isEmpty();
+    assertThat(check(c, "{\"developerIds\":{\"value\":[\"dev-1\"]}}", Map.of(), false)).isEmpty();
+    assertThat(check(c, "{\"developerIds\":{\"value\":\"dev-1\",\"type\":\"String\"}}", Map.of(), false)).hasSize(1);
+    assertThat(check(c, "{\"developerIds\":{\"value\":\"[1,2]\",\"type\":\"Json\"}}", Map.of(), false)).hasSize(1);
+    assertThat(check(c, "{\"fixed\":{\"value\":[\"A\"]}}", Map.of(), false)).isEmpty();
+    assertThat(check(c, "{\"fixed\":{\"value\":[\"B\"]}}", Map.of(), false)).hasSize(1);
+  }
+
+  @Test
   void noFormMeansNothingMayBeSet() throws Exception {
     assertThat(check(FormContract.none(), "{\"anything\":{\"value\":\"x\"}}", Map.of(), false)).hasSize(1);
     assertThat(check(FormContract.none(), "{}", Map.of(), false)).isEmpty();
