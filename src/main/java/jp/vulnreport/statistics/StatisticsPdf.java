@@ -119,7 +119,7 @@ public final class StatisticsPdf {
     out.beginText();
     out.setFont(font, fit);
     out.newLineAtOffset(tx, y);
-    out.showText(s);
+    show(s);
     out.endText();
   }
 
@@ -156,6 +156,17 @@ public final class StatisticsPdf {
     y = base - 20;
   }
 
+  /**
+   * Shows text without the font's Latin ligatures: PDFBox applies GSUB within one showText, and a
+   * ligature glyph (fi, fl, ff) loses its letters when the text is extracted; pieces split between an
+   * f and the next letter keep every glyph its own character.
+   */
+  private void show(String s) throws IOException {
+    for (String piece : s.split("(?<=f)(?=[fil])")) {
+      out.showText(piece);
+    }
+  }
+
   private static long nz(Long v) {
     return v == null ? 0 : v;
   }
@@ -169,7 +180,7 @@ public final class StatisticsPdf {
     out.beginText();
     out.setFont(font, size);
     out.newLineAtOffset(x, y);
-    out.showText(s);
+    show(s);
     out.endText();
     y -= size + 5;
   }
