@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import jp.vulnreport.AppProperties;
 import jp.vulnreport.cases.CaseState;
 import jp.vulnreport.cases.NonAcceptanceReason;
@@ -82,10 +81,11 @@ public class StatisticsService {
     List<String> notRecorded = List.of(
         "ウェブサイトの修正方法（ページの削除など） / how a website was fixed (e.g. the page removed)",
         "製品の種類 / product kind", "ウェブサイト運営者の種類 / kind of site operator");
+    long[] kinds = new long[2];
+    List<Count> cwe = cwe(start, end, kinds);
     return new StatisticsReport(from, to, first == null ? null : date(first), receipt(from, to, start, end),
-        outcomes(start, end), openAtEnd(end), software(start, end), websites(start, end), cwe(start, end),
-        notRecordedKind(start, end, SOFTWARE, SELF_REPORT), notRecordedKind(start, end, WEBSITE, WEBSITE),
-        government(start, end), quarters(to), notRecorded);
+        outcomes(start, end), openAtEnd(end), software(start, end), websites(start, end), cwe,
+        notRecorded(kinds[0]), notRecorded(kinds[1]), government(start, end), quarters(to), notRecorded);
   }
 
   // --- receipt ---
@@ -120,23 +120,24 @@ public class StatisticsService {
 
   private List<Count> outcomes(OffsetDateTime start, OffsetDateTime end) {
     long[] n = new long[4];
-    jdbc.query("SELECT SUM(CASE WHEN accepted_at >= ? AND accepted_at < ? THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN accepted_at < ? THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN discontinued_at >= ? AND discontinued_at < ? THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN discontinued_at < ? THEN 1 ELSE 0 END) FROM vr_case", rs -> {
-          for (int i = 0; i < 4; i++) {
-            n[i] = rs.getLong(i + 1);
-          }
-        }, start, end, end, start, end, end);
     Map<String, long[]> reasons = new LinkedHashMap<>();
     for (NonAcceptanceReason r : NonAcceptanceReason.values()) {
       reasons.put(r.name(), new long[2]);
     }
-    jdbc.query("SELECT non_acceptance_reason, SUM(CASE WHEN not_accepted_at >= ? THEN 1 ELSE 0 END), COUNT(*) "
-        + "FROM vr_case WHERE not_accepted_at < ? GROUP BY non_acceptance_reason", rs -> {
-          String reason = rs.getString(1) == null ? "UNRECORDED" : rs.getString(1);
-          reasons.put(reason, new long[] {rs.getLong(2), rs.getLong(3)});
-        }, start, end);
+    jdbc.query("SELECT non_acceptance_reason, SUM(CASE WHEN accepted_at >= ? AND accepted_at < ? THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN accepted_at < ? THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN discontinued_at >= ? AND discontinued_at < ? THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN discontinued_at < ? THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN not_accepted_at >= ? AND not_accepted_at < ? THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN not_accepted_at < ? THEN 1 ELSE 0 END) FROM vr_case GROUP BY non_acceptance_reason", rs -> {
+          for (int i = 0; i < 4; i++) {
+            n[i] += rs.getLong(i + 2);
+          }
+          if (rs.getLong(7) > 0) {
+            String reason = rs.getString(1) == null ? "UNRECORDED" : rs.getString(1);
+            reasons.put(reason, new long[] {rs.getLong(6), rs.getLong(7)});
+          }
+        }, start, end, end, start, end, end, start, end, end);
     long[] withdrawn = reasons.remove(NonAcceptanceReason.WITHDRAWN.name());
     long period = 0;
     long cumulative = 0;
@@ -224,7 +225,8 @@ public class StatisticsService {
     Map<String, long[]> decisions = new LinkedHashMap<>();
     decisions.put("PUBLISH", new long[2]);
     decisions.put("NOT_PUBLISH", new long[2]);
-    jdbc.query("SELECT detail, occurred_at FROM vr_case_event WHERE event_type = 'COMMITTEE_DECISION' "
+    jdbc.query("SELECT detail, occurred_at FROM vr_case_event WHERE tracking_number IN (SELECT tracking_number "
+        + "FROM vr_coordination WHERE committee_decision IS NOT NULL) AND event_type = 'COMMITTEE_DECISION' "
         + "AND occurred_at < ?", rs -> {
           String detail = rs.getString(1);
           String decision = detail == null ? "?" : detail.substring(detail.lastIndexOf(':') + 1).strip();
@@ -284,13 +286,17 @@ public class StatisticsService {
 
   // --- kinds ---
 
-  /** Reports received in the period by CWE, from the report as filed ({@code vulnerability.cwe}). */
-  private List<Count> cwe(OffsetDateTime start, OffsetDateTime end) {
+  /**
+   * Reports received in the period by CWE, from the report as filed ({@code vulnerability.cwe}); and
+   * how many of them are products ({@code kinds[0]}) and websites ({@code kinds[1]}).
+   */
+  private List<Count> cwe(OffsetDateTime start, OffsetDateTime end, long[] kinds) {
     Map<String, long[]> byCwe = new TreeMap<>();
-    jdbc.query("SELECT report_json FROM vr_case WHERE received_at >= ? AND received_at < ?", rs -> {
+    jdbc.query("SELECT category, report_json FROM vr_case WHERE received_at >= ? AND received_at < ?", rs -> {
+      kinds[WEBSITE.equals(rs.getString(1)) ? 1 : 0]++;
       String cwe = null;
       try {
-        JsonNode node = json.readTree(rs.getString(1)).path("vulnerability").path("cwe");
+        JsonNode node = json.readTree(rs.getString(2)).path("vulnerability").path("cwe");
         cwe = node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : null;
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         cwe = null;
@@ -304,10 +310,8 @@ public class StatisticsService {
     return rows;
   }
 
-  /** Product kind and site operator kind: the register does not record them. */
-  private List<Count> notRecordedKind(OffsetDateTime start, OffsetDateTime end, String category, String other) {
-    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM vr_case WHERE received_at >= ? AND received_at < ? "
-        + "AND category IN (?, ?)", Long.class, start, end, category, other);
+  /** Product kind and site operator kind: the register does not record them; n reports in the period. */
+  private static List<Count> notRecorded(long n) {
     return List.of(new Count("NOT_RECORDED", StatisticsReport.NOT_RECORDED, StatisticsReport.NOT_RECORDED, n, null));
   }
 
@@ -383,6 +387,10 @@ public class StatisticsService {
 
   // --- the series for the charts ---
 
+  /**
+   * The last twelve quarters up to the one holding {@code to}: three grouped scans (received,
+   * published, websites fixed), the quarter worked out in SQL, and the notices.
+   */
   private List<Quarter> quarters(LocalDate to) {
     LocalDate last = quarterStart(to);
     List<LocalDate> starts = new ArrayList<>();
@@ -391,67 +399,59 @@ public class StatisticsService {
     }
     OffsetDateTime windowStart = at(starts.get(0));
     OffsetDateTime windowEnd = at(last.plusMonths(3));
-    Function<OffsetDateTime, Integer> index = t -> {
-      LocalDate d = date(t);
-      for (int i = QUARTERS - 1; i >= 0; i--) {
-        if (!d.isBefore(starts.get(i))) {
-          return i;
-        }
-      }
-      return -1;
-    };
-    StringBuilder sql = new StringBuilder("SELECT category");
+    long[][] received = new long[3][QUARTERS];
     List<Object> args = new ArrayList<>();
-    for (int i = 0; i < QUARTERS; i++) {
-      sql.append(", SUM(CASE WHEN received_at >= ? AND received_at < ? THEN 1 ELSE 0 END)");
-      args.add(at(starts.get(i)));
-      args.add(at(starts.get(i).plusMonths(3)));
-    }
-    sql.append(" FROM vr_case WHERE received_at >= ? AND received_at < ? GROUP BY category");
+    String q = quarterOf("received_at", starts, args);
     args.add(windowStart);
     args.add(windowEnd);
-    long[][] received = new long[3][QUARTERS];
-    jdbc.query(sql.toString(), rs -> {
-      int c = switch (rs.getString(1)) {
-        case SOFTWARE -> 0;
-        case WEBSITE -> 1;
-        case SELF_REPORT -> 2;
-        default -> -1;
-      };
-      for (int i = 0; c >= 0 && i < QUARTERS; i++) {
-        received[c][i] = rs.getLong(i + 2);
-      }
-    }, args.toArray());
+    jdbc.query("SELECT category, q, COUNT(*) FROM (SELECT category, " + q + " q FROM vr_case "
+        + "WHERE received_at >= ? AND received_at < ?) x GROUP BY category, q", rs -> {
+          int c = switch (rs.getString(1)) {
+            case SOFTWARE -> 0;
+            case WEBSITE -> 1;
+            case SELF_REPORT -> 2;
+            default -> -1;
+          };
+          if (c >= 0) {
+            received[c][rs.getInt(2)] = rs.getLong(3);
+          }
+        }, args.toArray());
     long[] advisories = new long[QUARTERS];
     long[] within45 = new long[QUARTERS];
     long[] withAcceptance = new long[QUARTERS];
-    jdbc.query("SELECT accepted_at, published_at FROM vr_case WHERE published_at >= ? AND published_at < ? "
-        + "AND category IN (?, ?)", rs -> {
-          int i = index.apply(ts(rs, 2));
-          advisories[i]++;
-          if (ts(rs, 1) != null) {
-            withAcceptance[i]++;
-            if (days(ts(rs, 1), ts(rs, 2)) <= 45) {
-              within45[i]++;
-            }
-          }
-        }, windowStart, windowEnd, SOFTWARE, SELF_REPORT);
+    args.clear();
+    q = quarterOf("published_at", starts, args);
+    args.addAll(List.of(windowStart, windowEnd, SOFTWARE, SELF_REPORT));
+    // calendar days between Japan dates: day numbers from the epoch seconds shifted by the zone's offset
+    int offset = zone.getRules().getOffset(windowEnd.toInstant()).getTotalSeconds();
+    String days = "FLOOR((EXTRACT(EPOCH FROM published_at) + " + offset + ") / 86400) - FLOOR((EXTRACT(EPOCH FROM "
+        + "accepted_at) + " + offset + ") / 86400)";
+    jdbc.query("SELECT q, COUNT(*), SUM(a), SUM(w) FROM (SELECT " + q + " q, CASE WHEN accepted_at IS NULL THEN 0 "
+        + "ELSE 1 END a, CASE WHEN accepted_at IS NOT NULL AND " + days + " <= 45 THEN 1 ELSE 0 END w FROM vr_case "
+        + "WHERE published_at >= ? AND published_at < ? AND category IN (?, ?)) x GROUP BY q", rs -> {
+          int i = rs.getInt(1);
+          advisories[i] = rs.getLong(2);
+          withAcceptance[i] = rs.getLong(3);
+          within45[i] = rs.getLong(4);
+        }, args.toArray());
     long[] fixed = new long[QUARTERS];
-    jdbc.query("SELECT closed_at FROM vr_case WHERE state = 'WEBSITE_FIXED' AND closed_at >= ? AND closed_at < ?",
-        rs -> {
-          fixed[index.apply(ts(rs, 1))]++;
-        }, windowStart, windowEnd);
+    args.clear();
+    q = quarterOf("closed_at", starts, args);
+    args.addAll(List.of(windowStart, windowEnd));
+    jdbc.query("SELECT q, COUNT(*) FROM (SELECT " + q + " q FROM vr_case WHERE state = 'WEBSITE_FIXED' "
+        + "AND closed_at >= ? AND closed_at < ?) x GROUP BY q", rs -> {
+          fixed[rs.getInt(1)] = rs.getLong(2);
+        }, args.toArray());
     long[] sent = new long[QUARTERS];
     long[] onTime = new long[QUARTERS];
-    for (Notice n : notices(windowStart, windowEnd)) {
-      if (Boolean.TRUE.equals(n.notifiable()) && n.sent() != null) {
-        int i = index.apply(n.recognised());
-        sent[i]++;
-        if (onTime(n.sent(), n.deadline())) {
-          onTime[i]++;
-        }
-      }
-    }
+    jdbc.query("SELECT recognised_at, sent_at, deadline_at FROM vr_government_notification WHERE recognised_at >= ? "
+        + "AND recognised_at < ? AND notifiable = TRUE AND sent_at IS NOT NULL", rs -> {
+          int i = quarterIndex(date(ts(rs, 1)), starts);
+          sent[i]++;
+          if (onTime(ts(rs, 2), ts(rs, 3))) {
+            onTime[i]++;
+          }
+        }, windowStart, windowEnd);
     List<Quarter> rows = new ArrayList<>();
     for (int i = 0; i < QUARTERS; i++) {
       LocalDate s = starts.get(i);
@@ -460,6 +460,25 @@ public class StatisticsService {
           fixed[i], sent[i], share(onTime[i], sent[i])));
     }
     return rows;
+  }
+
+  /** A CASE giving the index of the quarter (0 .. 11) that {@code column} falls in; its bounds go to args. */
+  private String quarterOf(String column, List<LocalDate> starts, List<Object> args) {
+    StringBuilder sb = new StringBuilder("CASE");
+    for (int i = 1; i < starts.size(); i++) {
+      sb.append(" WHEN ").append(column).append(" < ? THEN ").append(i - 1);
+      args.add(at(starts.get(i)));
+    }
+    return sb.append(" ELSE ").append(starts.size() - 1).append(" END").toString();
+  }
+
+  private static int quarterIndex(LocalDate d, List<LocalDate> starts) {
+    for (int i = starts.size() - 1; i >= 0; i--) {
+      if (!d.isBefore(starts.get(i))) {
+        return i;
+      }
+    }
+    return 0;
   }
 
   // --- helpers ---

@@ -117,6 +117,11 @@ class AuthorizationMatrixTest extends WebServerTest {
           "receipt1 manager1 admin", (t, u) -> t.startsReport(u, null)),
       new Surface("start a case with a business key of one's own (bypassing intake)", "",
           (t, u) -> t.startsReport(u, t.tn())),
+      new Surface("statistics (API: JSON, CSV, PDF; staff page; liaison the government part)", "liaison1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/statistics", null) && t.passes(u, "GET", "/api/statistics.csv", null)
+              && t.passes(u, "GET", "/api/statistics.pdf", null) && t.passes(u, "GET", "/statistics/staff", null)),
+      new Surface("public statistics page", ALL_STAFF + " owner1 admin anonymous",
+          (t, u) -> t.status(u, "GET", "/statistics", null) == 200),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
           (t, u) -> t.status(u, "GET", "/report", null) == 200),
       new Surface("published advisories and the unreachable-developers list", ALL_STAFF + " owner1 admin anonymous",
