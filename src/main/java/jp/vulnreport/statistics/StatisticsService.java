@@ -225,9 +225,10 @@ public class StatisticsService {
     Map<String, long[]> decisions = new LinkedHashMap<>();
     decisions.put("PUBLISH", new long[2]);
     decisions.put("NOT_PUBLISH", new long[2]);
-    jdbc.query("SELECT detail, occurred_at FROM vr_case_event WHERE tracking_number IN (SELECT tracking_number "
-        + "FROM vr_coordination WHERE committee_decision IS NOT NULL) AND event_type = 'COMMITTEE_DECISION' "
-        + "AND occurred_at < ?", rs -> {
+    // each decision is an event of the case (developer: decision); only coordinations with a decision have one
+    jdbc.query("SELECT e.detail, e.occurred_at FROM vr_coordination k JOIN vr_case_event e "
+        + "ON e.tracking_number = k.tracking_number AND e.detail LIKE k.developer_id || ':%' "
+        + "WHERE k.committee_decision IS NOT NULL AND e.event_type = 'COMMITTEE_DECISION' AND e.occurred_at < ?", rs -> {
           String detail = rs.getString(1);
           String decision = detail == null ? "?" : detail.substring(detail.lastIndexOf(':') + 1).strip();
           long[] n = decisions.computeIfAbsent(decision, k -> new long[2]);
@@ -387,10 +388,7 @@ public class StatisticsService {
 
   // --- the series for the charts ---
 
-  /**
-   * The last twelve quarters up to the one holding {@code to}: three grouped scans (received,
-   * published, websites fixed), the quarter worked out in SQL, and the notices.
-   */
+  /** The last twelve quarters up to the one holding {@code to}: received, published, fixed, notices. */
   private List<Quarter> quarters(LocalDate to) {
     LocalDate last = quarterStart(to);
     List<LocalDate> starts = new ArrayList<>();
@@ -399,49 +397,49 @@ public class StatisticsService {
     }
     OffsetDateTime windowStart = at(starts.get(0));
     OffsetDateTime windowEnd = at(last.plusMonths(3));
-    long[][] received = new long[3][QUARTERS];
+    StringBuilder sql = new StringBuilder("SELECT category");
     List<Object> args = new ArrayList<>();
-    String q = quarterOf("received_at", starts, args);
+    for (int i = 0; i < QUARTERS; i++) {
+      sql.append(", SUM(CASE WHEN received_at >= ? AND received_at < ? THEN 1 ELSE 0 END)");
+      args.add(at(starts.get(i)));
+      args.add(at(starts.get(i).plusMonths(3)));
+    }
+    sql.append(" FROM vr_case WHERE received_at >= ? AND received_at < ? GROUP BY category");
     args.add(windowStart);
     args.add(windowEnd);
-    jdbc.query("SELECT category, q, COUNT(*) FROM (SELECT category, " + q + " q FROM vr_case "
-        + "WHERE received_at >= ? AND received_at < ?) x GROUP BY category, q", rs -> {
-          int c = switch (rs.getString(1)) {
-            case SOFTWARE -> 0;
-            case WEBSITE -> 1;
-            case SELF_REPORT -> 2;
-            default -> -1;
-          };
-          if (c >= 0) {
-            received[c][rs.getInt(2)] = rs.getLong(3);
-          }
-        }, args.toArray());
+    long[][] received = new long[3][QUARTERS];
+    jdbc.query(sql.toString(), rs -> {
+      int c = switch (rs.getString(1)) {
+        case SOFTWARE -> 0;
+        case WEBSITE -> 1;
+        case SELF_REPORT -> 2;
+        default -> -1;
+      };
+      for (int i = 0; c >= 0 && i < QUARTERS; i++) {
+        received[c][i] = rs.getLong(i + 2);
+      }
+    }, args.toArray());
     long[] advisories = new long[QUARTERS];
     long[] within45 = new long[QUARTERS];
     long[] withAcceptance = new long[QUARTERS];
-    args.clear();
-    q = quarterOf("published_at", starts, args);
-    args.addAll(List.of(windowStart, windowEnd, SOFTWARE, SELF_REPORT));
-    // calendar days between Japan dates: day numbers from the epoch seconds shifted by the zone's offset
-    int offset = zone.getRules().getOffset(windowEnd.toInstant()).getTotalSeconds();
-    String days = "FLOOR((EXTRACT(EPOCH FROM published_at) + " + offset + ") / 86400) - FLOOR((EXTRACT(EPOCH FROM "
-        + "accepted_at) + " + offset + ") / 86400)";
-    jdbc.query("SELECT q, COUNT(*), SUM(a), SUM(w) FROM (SELECT " + q + " q, CASE WHEN accepted_at IS NULL THEN 0 "
-        + "ELSE 1 END a, CASE WHEN accepted_at IS NOT NULL AND " + days + " <= 45 THEN 1 ELSE 0 END w FROM vr_case "
-        + "WHERE published_at >= ? AND published_at < ? AND category IN (?, ?)) x GROUP BY q", rs -> {
-          int i = rs.getInt(1);
-          advisories[i] = rs.getLong(2);
-          withAcceptance[i] = rs.getLong(3);
-          within45[i] = rs.getLong(4);
-        }, args.toArray());
+    jdbc.query("SELECT accepted_at, published_at FROM vr_case WHERE published_at >= ? AND published_at < ? "
+        + "AND category IN (?, ?)", rs -> {
+          OffsetDateTime published = ts(rs, 2);
+          OffsetDateTime accepted = ts(rs, 1);
+          int i = quarterIndex(date(published), starts);
+          advisories[i]++;
+          if (accepted != null) {
+            withAcceptance[i]++;
+            if (days(accepted, published) <= 45) {
+              within45[i]++;
+            }
+          }
+        }, windowStart, windowEnd, SOFTWARE, SELF_REPORT);
     long[] fixed = new long[QUARTERS];
-    args.clear();
-    q = quarterOf("closed_at", starts, args);
-    args.addAll(List.of(windowStart, windowEnd));
-    jdbc.query("SELECT q, COUNT(*) FROM (SELECT " + q + " q FROM vr_case WHERE state = 'WEBSITE_FIXED' "
-        + "AND closed_at >= ? AND closed_at < ?) x GROUP BY q", rs -> {
-          fixed[rs.getInt(1)] = rs.getLong(2);
-        }, args.toArray());
+    jdbc.query("SELECT closed_at FROM vr_case WHERE state = 'WEBSITE_FIXED' AND closed_at >= ? AND closed_at < ?",
+        rs -> {
+          fixed[quarterIndex(date(ts(rs, 1)), starts)]++;
+        }, windowStart, windowEnd);
     long[] sent = new long[QUARTERS];
     long[] onTime = new long[QUARTERS];
     jdbc.query("SELECT recognised_at, sent_at, deadline_at FROM vr_government_notification WHERE recognised_at >= ? "
@@ -460,16 +458,6 @@ public class StatisticsService {
           fixed[i], sent[i], share(onTime[i], sent[i])));
     }
     return rows;
-  }
-
-  /** A CASE giving the index of the quarter (0 .. 11) that {@code column} falls in; its bounds go to args. */
-  private String quarterOf(String column, List<LocalDate> starts, List<Object> args) {
-    StringBuilder sb = new StringBuilder("CASE");
-    for (int i = 1; i < starts.size(); i++) {
-      sb.append(" WHEN ").append(column).append(" < ? THEN ").append(i - 1);
-      args.add(at(starts.get(i)));
-    }
-    return sb.append(" ELSE ").append(starts.size() - 1).append(" END").toString();
   }
 
   private static int quarterIndex(LocalDate d, List<LocalDate> starts) {

@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(TestClockConfig.class)
 class StatisticsBenchmark {
 
-  static final int CASES = Integer.getInteger("bench.closedCases", 100_000);
+  static final int CASES = Integer.getInteger("bench.statisticsCases", 100_000);
   static final int SAMPLES = Integer.getInteger("bench.statisticsSamples", 30);
 
   @Autowired JdbcTemplate jdbc;

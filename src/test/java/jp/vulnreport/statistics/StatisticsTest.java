@@ -152,6 +152,9 @@ class StatisticsTest {
     MvcResult r = mvc.perform(get("/api/statistics.pdf").header(HttpHeaders.AUTHORIZATION, basic("manager1")))
         .andExpect(status().isOk()).andReturn();
     assertThat(r.getResponse().getContentType()).startsWith("application/pdf");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "statistics"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "statistics", "report.pdf"),
+        r.getResponse().getContentAsByteArray()); // for a look (pdftotext, pdftoppm)
     try (PDDocument pdf = Loader.loadPDF(r.getResponse().getContentAsByteArray())) {
       String text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
       List<String> lines = text.lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
@@ -211,6 +214,8 @@ class StatisticsTest {
     assertThat(page).contains("ソフトウエア等の脆弱性関連情報に関する届出状況", "<svg", "id=\"government\"", "id=\"receipt\"",
         "45日以内に公表");
     assertThat(page).doesNotContain("cdn", "<script");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "statistics"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "statistics", "staff.html"), page); // for a look
     String liaison = body("liaison1", "/statistics/staff");
     assertThat(liaison).contains("id=\"government\"").doesNotContain("id=\"receipt\"");
   }
