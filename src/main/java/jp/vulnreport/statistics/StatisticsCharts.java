@@ -13,7 +13,7 @@ public final class StatisticsCharts {
   private static final int H = 220;
   private static final int LEFT = 44;
   private static final int BOTTOM = 30;
-  private static final int TOP = 28;
+  private static final int TOP = 44;
 
   private StatisticsCharts() {}
 
@@ -49,7 +49,10 @@ public final class StatisticsCharts {
 
   /** Shares per quarter as lines: published within 45 days, notices on time (0–100 %). */
   public static String sharesPerQuarter(List<Quarter> quarters, boolean withPublication) {
-    StringBuilder sb = open(withPublication ? "45日以内の公表の割合と期限内通知の割合 / share within 45 days, on-time share"
+    boolean notices = quarters.stream().anyMatch(q -> q.onTimeShare() != null);
+    StringBuilder sb = open(withPublication && notices
+        ? "45日以内の公表の割合と期限内通知の割合 / share within 45 days, on-time share"
+        : withPublication ? "45日以内に公表した割合 / share published within 45 days"
         : "期限内通知の割合 / on-time share of notices");
     double slot = (W - LEFT - 10.0) / quarters.size();
     double plot = H - BOTTOM - TOP;
@@ -63,13 +66,20 @@ public final class StatisticsCharts {
     if (withPublication) {
       line(sb, quarters, Quarter::within45Share, "#2a5298", slot, plot);
     }
-    line(sb, quarters, Quarter::onTimeShare, "#c0392b", slot, plot);
+    if (notices) {
+      line(sb, quarters, Quarter::onTimeShare, "#c0392b", slot, plot);
+    }
     for (int i = 0; i < quarters.size(); i++) {
       label(sb, LEFT + i * slot + slot / 2, H - BOTTOM + 14, quarters.get(i).label());
     }
-    legend(sb, withPublication
-        ? new String[][] {{"#2a5298", "45日以内に公表 / published within 45 days"}, {"#c0392b", "期限内通知 / notices on time"}}
-        : new String[][] {{"#c0392b", "期限内通知 / notices on time"}});
+    List<String[]> items = new java.util.ArrayList<>();
+    if (withPublication) {
+      items.add(new String[] {"#2a5298", "45日以内に公表 / published within 45 days"});
+    }
+    if (notices) {
+      items.add(new String[] {"#c0392b", "期限内通知 / notices on time"});
+    }
+    legend(sb, items.toArray(String[][]::new));
     return sb.append("</svg>").toString();
   }
 
@@ -132,10 +142,10 @@ public final class StatisticsCharts {
   private static void legend(StringBuilder sb, String[][] items) {
     int x = W - 10;
     for (int i = items.length - 1; i >= 0; i--) {
-      int w = 14 + items[i][1].length() * 7;
+      int w = 18 + items[i][1].codePoints().map(c -> c < 0x2000 ? 6 : 10).sum();
       x -= w;
-      sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"8\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-          + "<text x=\"%d\" y=\"17\" font-size=\"10\">%s</text>", x, items[i][0], x + 13, esc(items[i][1])));
+      sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"23\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+          + "<text x=\"%d\" y=\"32\" font-size=\"10\">%s</text>", x, items[i][0], x + 13, esc(items[i][1])));
     }
   }
 

@@ -52,8 +52,9 @@ public final class StatisticsPdf {
       text(MARGIN, 15, "ソフトウエア等の脆弱性関連情報に関する届出状況");
       y -= 6;
       text(MARGIN, 10, "Vulnerability reports: status for the period " + r.from() + " – " + r.to());
-      text(MARGIN, 10, "期間 / period: " + r.from() + " 〜 " + r.to() + "（累計は最初の届出 " + (r.firstCase() == null
-          ? "-" : r.firstCase()) + " から / cumulative since the first report）");
+      text(MARGIN, 10, "期間 / period: " + r.from() + " 〜 " + r.to());
+      text(MARGIN, 9, "累計は最初の届出（" + (r.firstCase() == null ? "-" : r.firstCase())
+          + "）から期間末まで / cumulative: from the first report to the end of the period");
       y -= 4;
       for (Table t : StatisticsTables.of(r)) {
         table(t);
