@@ -52,7 +52,7 @@ public class WebSecurityConfig {
   FilterRegistrationBean<RateLimitFilter> rateLimit(RateLimitProperties properties) {
     FilterRegistrationBean<RateLimitFilter> reg = new FilterRegistrationBean<>(new RateLimitFilter(properties));
     reg.addUrlPatterns("/api/reports/*", "/report/*", "/status/*", "/developer/*", "/operator/*", "/advisories",
-        "/advisories/*", "/unreachable-developers", "/unreachable-developers.json");
+        "/advisories/*", "/unreachable-developers", "/unreachable-developers.json", "/statistics");
     reg.setName("public-rate-limit");
     reg.setOrder(5);
     return reg;
@@ -130,6 +130,13 @@ public class WebSecurityConfig {
       IdentityService identityService) {
     return staff(identityService, "deployment-record-api-authentication", 16,
         Set.of(Groups.MANAGER, Groups.PROCESS_OWNER), "/api/deployments", "/api/deployments/*");
+  }
+
+  /** The statistics (JSON, CSV, PDF and the staff page): managers everything, liaison the government part. */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> statisticsAuthentication(IdentityService identityService) {
+    return staff(identityService, "statistics-authentication", 18, Set.of(Groups.LIAISON, Groups.MANAGER),
+        "/api/statistics", "/api/statistics.csv", "/api/statistics.pdf", "/statistics/staff");
   }
 
   /** HTTP Basic against Camunda's users for {@code patterns}; members of {@code groups} (and admins) pass. */

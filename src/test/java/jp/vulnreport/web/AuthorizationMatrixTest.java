@@ -145,6 +145,11 @@ class AuthorizationMatrixTest extends WebServerTest {
           (t, u) -> t.passes(u, "GET", "/api/deadlines/open", null)),
       new Surface("Cockpit's human tasks (open tasks by candidate group)", "manager1 admin",
           (t, u) -> t.status(u, "GET", "/engine-rest/task/report/candidate-group-count", null) == 200),
+      new Surface("statistics (API: JSON, CSV, PDF; staff page; liaison the government part)", "liaison1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/statistics", null) && t.passes(u, "GET", "/api/statistics.csv", null)
+              && t.passes(u, "GET", "/api/statistics.pdf", null) && t.passes(u, "GET", "/statistics/staff", null)),
+      new Surface("public statistics page", ALL_STAFF + " owner1 admin anonymous",
+          (t, u) -> t.status(u, "GET", "/statistics", null) == 200),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
           (t, u) -> t.status(u, "GET", "/report", null) == 200),
       new Surface("published advisories and the unreachable-developers list", ALL_STAFF + " owner1 admin anonymous",

@@ -1,0 +1,315 @@
+package jp.vulnreport.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jp.vulnreport.statistics.StatisticsTables.Table;
+import jp.vulnreport.support.MutableClock;
+import jp.vulnreport.support.TestClockConfig;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The statistics against known answers: a fixture of a few hundred cases over three years written
+ * into the register, the figures worked out from the fixture's own objects ({@link StatisticsExpected}),
+ * and every number of the JSON compared; the CSV and the PDF's text carry every row of every table.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:vulnreport-statistics;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+    "vulnreport.rate-limit.public-pages.capacity=1000"})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestClockConfig.class)
+class StatisticsTest {
+
+  static final LocalDate Q3_FROM = LocalDate.of(2026, 7, 1);
+  static final LocalDate Q3_TO = LocalDate.of(2026, 9, 30);
+  /**
+   * Business days of 2026 Q3: 66 weekdays less the holidays on weekdays, from the Cabinet Office's
+   * list: 7/20 海の日, 8/11 山の日, 9/21 敬老の日, 9/22 国民の休日, 9/23 秋分の日.
+   */
+  static final int Q3_BUSINESS_DAYS = 61;
+
+  static StatisticsFixture fixture;
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MutableClock clock;
+  @Autowired ObjectMapper mapper;
+
+  @BeforeEach
+  void register() {
+    synchronized (StatisticsTest.class) {
+      if (fixture == null) {
+        fixture = new StatisticsFixture().generate(400);
+        fixture.write(jdbc);
+      }
+    }
+    clock.reset();
+    clock.advance(Duration.between(Instant.now(), StatisticsFixture.NOW.toInstant()));
+  }
+
+  @Test
+  void theFixtureHasWhatTheIssueAsksFor() {
+    assertThat(fixture.cases).hasSizeGreaterThan(400);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_case", Integer.class)).isEqualTo(fixture.cases.size());
+    assertThat(fixture.cases.stream().map(c -> c.received.getYear()).distinct()).contains(2023, 2024, 2025, 2026);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_government_notification WHERE sent_at > deadline_at "
+        + "AND recognised_at >= ? AND recognised_at < ?", Integer.class, StatisticsFixture.jst(2026, 7, 1, 0, 0),
+        StatisticsFixture.jst(2026, 10, 1, 0, 0))).isGreaterThanOrEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_case_event WHERE event_type = 'RECOGNITION_REOPENED'",
+        Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultIsTheLastClosedQuarterAndEveryFigureIsTheKnownAnswer() throws Exception {
+    JsonNode json = json("manager1", "");
+    assertThat(json.get("from").asText()).isEqualTo("2026-07-01");
+    assertThat(json.get("to").asText()).isEqualTo("2026-09-30");
+    assertThat(json.get("firstCase").asText()).isEqualTo("2023-10-02");
+    Map<String, Object> expected = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
+    Map<String, Object> actual = flatten(json);
+    assertThat(actual).hasSizeGreaterThan(200);
+    assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+    // the special cases show where they should
+    assertThat((Long) expected.get("receipt.byCategory.DEVELOPER_SELF_REPORT.period")).isGreaterThanOrEqualTo(1L);
+    assertThat((Long) expected.get("software.selfReportAdvisories.period")).isGreaterThanOrEqualTo(1L);
+    assertThat((Long) expected.get("government.late")).isGreaterThanOrEqualTo(1L);
+    assertThat((Long) expected.get("government.lateness.LATE_2.period")).isGreaterThanOrEqualTo(1L); // 50 h late
+    assertThat((Long) expected.get("government.byGround.EXPLOITED.period")).isGreaterThanOrEqualTo(1L);
+    assertThat((Long) expected.get("websites.fixed.period")).isGreaterThanOrEqualTo(1L);
+  }
+
+  @Test
+  void aPeriodAcrossTheNewYearClosure() throws Exception {
+    // business days 2025-12-26 .. 2026-01-06: 12/26 (Fri), 1/5 (Mon), 1/6 (Tue); 12/29-1/3 closed
+    JsonNode json = json("manager1", "?from=2025-12-26&to=2026-01-06");
+    Map<String, Object> expected = new StatisticsExpected(fixture, LocalDate.of(2025, 12, 26),
+        LocalDate.of(2026, 1, 6), 3).figures;
+    assertThat(flatten(json)).containsExactlyInAnyOrderEntriesOf(expected);
+    assertThat((Long) expected.get("receipt.byCategory.SOFTWARE_PRODUCT.period")).isGreaterThanOrEqualTo(1L);
+    // the New Year case: accepted 2026-01-05, published 45 days later (within 45), in 2026 Q1; its business
+    // days: 64 weekdays less 1/1-1/2 (closure), 1/12 成人の日, 2/11 建国記念の日, 2/23 天皇誕生日, 3/20 春分の日
+    JsonNode q1 = json("manager1", "?from=2026-01-01&to=2026-03-31");
+    assertThat(flatten(q1)).containsExactlyInAnyOrderEntriesOf(new StatisticsExpected(fixture,
+        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), 58).figures);
+  }
+
+  @Test
+  void theCsvHasEveryRowOfEveryTable() throws Exception {
+    StatisticsReport report = mapper.treeToValue(json("manager1", ""), StatisticsReport.class);
+    String csv = body("manager1", "/api/statistics.csv");
+    assertThat(csv).startsWith("\uFEFF");
+    List<List<String>> rows = parseCsv(csv.substring(1));
+    int checked = 0;
+    for (Table t : StatisticsTables.of(report)) {
+      List<String> header = new ArrayList<>(List.of(t.id()));
+      header.addAll(t.columns());
+      assertThat(rows).contains(header);
+      for (List<String> row : t.rows()) {
+        List<String> line = new ArrayList<>(List.of(t.id()));
+        line.addAll(row);
+        assertThat(rows).as(t.id()).contains(line);
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(100);
+    Map<String, Object> expected = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
+    assertThat(rows).contains(List.of("receipt", "ソフトウエア製品 / Software products",
+        String.valueOf(expected.get("receipt.byCategory.SOFTWARE_PRODUCT.period")),
+        String.valueOf(expected.get("receipt.byCategory.SOFTWARE_PRODUCT.cumulative"))));
+    assertThat(rows).contains(List.of("government", "期限超過 / late", String.valueOf(expected.get("government.late"))));
+  }
+
+  @Test
+  void thePdfHasEveryRowInJapaneseWithTheFontEmbedded() throws Exception {
+    StatisticsReport report = mapper.treeToValue(json("manager1", ""), StatisticsReport.class);
+    MvcResult r = mvc.perform(get("/api/statistics.pdf").header(HttpHeaders.AUTHORIZATION, basic("manager1")))
+        .andExpect(status().isOk()).andReturn();
+    assertThat(r.getResponse().getContentType()).startsWith("application/pdf");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "statistics"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "statistics", "report.pdf"),
+        r.getResponse().getContentAsByteArray()); // for a look (pdftotext, pdftoppm)
+    try (PDDocument pdf = Loader.loadPDF(r.getResponse().getContentAsByteArray())) {
+      String text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
+      List<String> lines = text.lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
+      assertThat(text).contains("ソフトウエア等の脆弱性関連情報に関する届出状況");
+      int checked = 0;
+      for (Table t : StatisticsTables.of(report)) {
+        assertThat(text).contains(t.titleJa());
+        for (List<String> row : t.rows()) {
+          String joined = String.join(" ", row).replaceAll("\\s+", " ");
+          assertThat(lines).as(t.id()).contains(joined);
+          checked++;
+        }
+      }
+      assertThat(checked).isGreaterThan(100);
+      Map<String, Object> expected = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
+      assertThat(lines).contains("合計 / total " + expected.get("receipt.total") + " "
+          + expected.get("receipt.totalCumulative"));
+      PDFont font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames().iterator().next());
+      assertThat(font.isEmbedded()).isTrue();
+      assertThat(font.getName()).contains("BIZUDPGothic");
+    }
+  }
+
+  @Test
+  void liaisonSeesTheGovernmentPartOnlyOthersAreRefused() throws Exception {
+    JsonNode liaison = json("liaison1", "");
+    assertThat(liaison.get("receipt").isNull()).isTrue();
+    assertThat(liaison.get("software").isNull()).isTrue();
+    assertThat(liaison.get("government").get("notifiable").asLong()).isEqualTo(
+        new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures.get("government.notifiable"));
+    assertThat(liaison.get("quarters").get(11).get("software").isNull()).isTrue();
+    for (String path : List.of("/api/statistics", "/api/statistics.csv", "/api/statistics.pdf", "/statistics/staff")) {
+      mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic("receipt1"))).andExpect(status().isForbidden());
+      mvc.perform(get(path)).andExpect(status().isUnauthorized());
+    }
+    String csv = body("liaison1", "/api/statistics.csv");
+    assertThat(csv).contains("government,").doesNotContain("receipt,");
+  }
+
+  @Test
+  void badDatesAreRefusedWithAMessagePerField() throws Exception {
+    MvcResult r = mvc.perform(get("/api/statistics?from=2026-13-01&to=yesterday")
+        .header(HttpHeaders.AUTHORIZATION, basic("manager1"))).andExpect(status().isBadRequest()).andReturn();
+    JsonNode errors = mapper.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("errors");
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0).get("field").asText()).isEqualTo("from");
+    assertThat(errors.get(1).get("field").asText()).isEqualTo("to");
+    assertThat(errors.get(0).get("message").asText()).contains("YYYY-MM-DD");
+    r = mvc.perform(get("/api/statistics.csv?from=2026-09-01&to=2026-08-01")
+        .header(HttpHeaders.AUTHORIZATION, basic("manager1"))).andExpect(status().isBadRequest()).andReturn();
+    assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"field\":\"to\"");
+  }
+
+  @Test
+  void theStaffPageHasTablesAndCharts() throws Exception {
+    String page = body("manager1", "/statistics/staff?from=2026-07-01&to=2026-09-30");
+    assertThat(page).contains("ソフトウエア等の脆弱性関連情報に関する届出状況", "<svg", "id=\"government\"", "id=\"receipt\"",
+        "45日以内に公表");
+    assertThat(page).doesNotContain("cdn", "<script");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "statistics"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "statistics", "staff.html"), page); // for a look
+    String liaison = body("liaison1", "/statistics/staff");
+    assertThat(liaison).contains("id=\"government\"").doesNotContain("id=\"receipt\"");
+  }
+
+  @Test
+  void thePublicPageShowsTheQuarterAnonymouslyWithoutCases() throws Exception {
+    Map<String, Object> expected = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
+    MvcResult r = mvc.perform(get("/statistics")).andExpect(status().isOk()).andReturn();
+    String page = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("2026Q3", "ソフトウエア製品 / Software products", "<svg");
+    assertThat(page).contains("<td>" + expected.get("receipt.total") + "</td>");
+    assertThat(page).doesNotContain("ST-0", "CWE-");
+    // a quarter not yet ended is not shown: the last closed one instead
+    String future = mvc.perform(get("/statistics?quarter=2026Q4")).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(future).contains("2026-07-01");
+  }
+
+  // --- helpers ---
+
+  JsonNode json(String user, String query) throws Exception {
+    return mapper.readTree(body(user, "/api/statistics" + query));
+  }
+
+  String body(String user, String path) throws Exception {
+    return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic(user))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Every number (and null) of the JSON by path; list items by their key or quarter label; texts left out. */
+  static Map<String, Object> flatten(JsonNode json) {
+    Map<String, Object> out = new TreeMap<>();
+    flatten("", json, out);
+    return out;
+  }
+
+  private static void flatten(String prefix, JsonNode n, Map<String, Object> out) {
+    if (n.isObject()) {
+      n.fields().forEachRemaining(e -> {
+        if (!e.getValue().isTextual()) {
+          flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+        }
+      });
+    } else if (n.isArray()) {
+      for (JsonNode e : n) {
+        if (e.has("key")) {
+          flatten(prefix + "." + e.get("key").asText(), e, out);
+        } else if (e.has("label")) {
+          flatten(prefix + "." + e.get("label").asText(), e, out);
+        }
+      }
+    } else if (n.isNull()) {
+      out.put(prefix, null);
+    } else if (n.isIntegralNumber()) {
+      out.put(prefix, n.asLong());
+    } else if (n.isNumber()) {
+      out.put(prefix, n.asDouble());
+    }
+  }
+
+  static List<List<String>> parseCsv(String csv) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (c == '\n') {
+        row.add(cell.toString());
+        cell.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+      } else {
+        cell.append(c);
+      }
+    }
+    return rows;
+  }
+}
