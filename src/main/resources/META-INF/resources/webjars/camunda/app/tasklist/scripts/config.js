@@ -17,7 +17,7 @@
 
 export default {
   // the application's plugins (scripts/vulnreport/): the case dossier, the case list, the deadline board
-  customScripts: ['scripts/vulnreport/case-dossier'],
+  customScripts: ['scripts/vulnreport/case-dossier', 'scripts/vulnreport/form-texts-ja'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
