@@ -54,8 +54,12 @@ class CoordinationFormsBrowserTest extends BrowserTest {
   private void completeAndWait(Task task) {
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='完了']"))));
     wait.withTimeout(Duration.ofSeconds(30)).until(d -> {
-      List<String> errors = driver.findElements(By.cssSelector(".alert-danger, .fjs-form-field-error")).stream()
-          .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+      // read in one script: Tasklist re-renders the page while the task goes (no stale elements)
+      @SuppressWarnings("unchecked")
+      List<String> errors = ((List<String>) js("return Array.from(document.querySelectorAll("
+          + "'.alert-danger, .fjs-form-field-error')).filter(e => e.offsetParent !== null)"
+          + ".map(e => e.innerText.replace(/×|Close|閉じる/g, '').trim());")).stream()
+          .filter(t -> t != null && !t.isBlank()).toList();
       if (!errors.isEmpty()) {
         throw new AssertionError("Tasklist refused the completion: " + errors);
       }
