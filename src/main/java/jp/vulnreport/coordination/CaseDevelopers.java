@@ -135,18 +135,91 @@ public class CaseDevelopers {
     return sb.toString().strip();
   }
 
+  /** The most developers offered as choices in 製品開発者の特定 (the suggestions first, then the registry by name). */
+  public static final int MAX_CHOICES = 200;
+
+  /** One choice of the developer list: a label as staff read it and the developer's id. */
+  public record Choice(String label, String value) {}
+
+  /** Why a suggestion matched, as a short Japanese reason for a choice's label. */
+  static String reasonLabel(DeveloperMatcher.Suggestion s) {
+    if (s.role() == DeveloperMatcher.Role.DOWNSTREAM) {
+      return "下流: 製品 " + s.productName() + " の SBOM に部品として含まれる";
+    }
+    return switch (s.basis()) {
+      case PURL -> "purl が一致";
+      case CPE -> "CPE が一致";
+      case NAME -> s.productName() == null ? "開発者名が一致" : "製品名が一致";
+      case SBOM -> "SBOM で照合";
+    };
+  }
+
   /**
-   * The coordinator's choice: registered ids (comma or space separated) and, optionally, a developer
+   * The developers to choose from: the suggestions for the case's product first (strongest match
+   * first, with the reason), then the other registered developers by name; at most {@link #MAX_CHOICES}.
+   * Label: name — purl (or CPE or product name) and, for a suggestion, why it matched.
+   */
+  public List<Choice> choices(String trackingNumber) {
+    java.util.Map<String, Choice> out = new java.util.LinkedHashMap<>();
+    java.util.Map<String, DeveloperRegistry.Developer> all = new java.util.LinkedHashMap<>();
+    for (DeveloperRegistry.Developer d : registry.summaries()) {
+      all.put(d.id(), d);
+    }
+    for (DeveloperMatcher.Suggestion s : suggestions(trackingNumber)) {
+      if (out.containsKey(s.developerId()) || out.size() >= MAX_CHOICES) {
+        continue;
+      }
+      DeveloperRegistry.Developer d = all.get(s.developerId());
+      DeveloperRegistry.Product product = d == null ? null : d.products().stream()
+          .filter(p -> p.name() != null && p.name().equals(s.productName())).findFirst().orElse(null);
+      String what = product != null ? productLabel(product) : d != null ? productsLabel(d) : "";
+      out.put(s.developerId(), new Choice(s.developerName() + (what.isEmpty() ? "" : " — " + what)
+          + "（" + reasonLabel(s) + "）", s.developerId()));
+    }
+    for (DeveloperRegistry.Developer d : all.values()) {
+      if (out.size() >= MAX_CHOICES) {
+        break;
+      }
+      if (!out.containsKey(d.id())) {
+        String what = productsLabel(d);
+        out.put(d.id(), new Choice(d.name() + (what.isEmpty() ? "" : " — " + what), d.id()));
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static String productLabel(DeveloperRegistry.Product p) {
+    if (p.purl() != null && !p.purl().isBlank()) {
+      return p.purl();
+    }
+    if (p.cpe() != null && !p.cpe().isBlank()) {
+      return p.cpe();
+    }
+    return p.name() == null ? "" : p.name();
+  }
+
+  /** A developer's products for its label: the first one and how many more. */
+  private static String productsLabel(DeveloperRegistry.Developer d) {
+    if (d.products() == null || d.products().isEmpty()) {
+      return "登録製品なし";
+    }
+    String first = productLabel(d.products().get(0));
+    return d.products().size() == 1 ? first : first + " ほか " + (d.products().size() - 1) + " 製品";
+  }
+
+  /**
+   * The coordinator's choice: registered ids (chosen from the list) and, optionally, a developer
    * entered by hand (registered on the way). Downstream when the suggestions say so for that id.
    */
   @Transactional
-  public List<String> choose(String trackingNumber, String ids, String newName, String newEmail, String actor) {
+  public List<String> choose(String trackingNumber, List<String> ids, String newName, String newEmail, String actor) {
     Set<String> chosen = new LinkedHashSet<>();
     if (ids != null) {
-      for (String id : ids.split("[,\\s、]+")) {
-        if (!id.isBlank()) {
+      for (String id : ids) {
+        if (id != null && !id.isBlank()) {
           if (registry.find(id.strip()).isEmpty()) {
-            throw new IllegalArgumentException("登録されていない開発者 ID です / not a registered developer: " + id.strip());
+            throw new IllegalArgumentException("登録簿にない開発者が選ばれました。一覧から選び直してください / not a registered developer: "
+                + id.strip());
           }
           chosen.add(id.strip());
         }

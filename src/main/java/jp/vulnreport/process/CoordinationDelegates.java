@@ -22,12 +22,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class CoordinationDelegates {
 
+  /** Task_IdentifyDevelopers: the developers to choose from (the taglist's valuesKey), a task-local Json variable. */
+  public static final String DEVELOPER_CHOICES = "developerChoices";
+  /** Task_IdentifyDevelopers: the chosen developers' ids (the taglist's key), a Json array of strings. */
+  public static final String DEVELOPERS_CHOSEN = "developerIdsChosen";
+
   /** Task_IdentifyDevelopers (create): the registry's suggestions; low impact preset from triage (SSVC track). */
   @Bean
   TaskListener developerSuggestionsListener(CaseDevelopers developers, GovernmentNotices notices) {
     return task -> {
       String tn = Variables.trackingNumber(task);
       task.setVariable("developerSuggestions", developers.suggestionsText(tn));
+      // the list the form's taglist offers (valuesKey): a Json variable of {label, value}, on the task only
+      task.setVariableLocal(DEVELOPER_CHOICES, DeveloperChoices.json(developers.choices(tn)));
       var notice = notices.find(tn);
       GovernmentStatusLabels.show(task, notice.orElse(null));
       // low impact (no publication) is only ever preset for a case without a government notice and
@@ -46,7 +53,7 @@ public class CoordinationDelegates {
     return task -> {
       try {
         task.setVariable("developerIds", new ArrayList<>(developers.choose(Variables.trackingNumber(task),
-            Variables.string(task, "developerIdsInput"), Variables.string(task, "newDeveloperName"),
+            DeveloperChoices.chosen(task.getVariable(DEVELOPERS_CHOSEN)), Variables.string(task, "newDeveloperName"),
             Variables.string(task, "newDeveloperEmail"), Actors.of(task))));
       } catch (IllegalArgumentException e) {
         throw PersonFixable.error(null, e.getMessage(), e);

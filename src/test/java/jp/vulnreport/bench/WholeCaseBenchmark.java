@@ -135,7 +135,8 @@ class WholeCaseBenchmark extends BenchContext {
     government.acknowledged(tn);
     // coordination, from the hand-off (in parallel with the government track) to publication
     complete(tn, "Task_IdentifyDevelopers", "coordinator1", "coordination",
-        Map.of("developerIdsInput", "sample-soft", "lowImpact", false));
+        Map.of("developerIdsChosen", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"sample-soft\"]").create(),
+            "lowImpact", false));
     awaitSubscription(tn, DeveloperCommands.MSG_CONTACT_NAMED);
     commands.nameContactPoint(tn, "sample-soft", "PSIRT", "cms-psirt@sample-soft.example.jp", "developer");
     awaitSubscription(tn, DeveloperCommands.MSG_RESPONSE);

@@ -467,7 +467,7 @@ class CoordinationProcessTest extends IntegrationTest {
     ProcessInstance coordination = coordination(tn);
     // low impact (no publication) needs its confirmation: refused without it, the task stays open
     assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
-        Map.of("developerIdsInput", "sample-soft", "lowImpact", true)))
+        Map.of("developerIdsChosen", chosen("sample-soft"), "lowImpact", true)))
         .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
         .hasMessageContaining("確認のチェック");
     assertThat(coordination).isWaitingAt("Task_IdentifyDevelopers");
@@ -638,8 +638,17 @@ class CoordinationProcessTest extends IntegrationTest {
 
   private void identifyAs(ProcessInstance coordination, String ids, boolean lowImpact) {
     cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
-        Map.of("developerIdsInput", ids, "lowImpact", lowImpact, "lowImpactConfirmed", lowImpact));
+        Map.of("developerIdsChosen", chosen(ids), "lowImpact", lowImpact, "lowImpactConfirmed", lowImpact));
     cases.runJobs(coordination.getId());
+  }
+
+  /** Developer ids (comma separated here) as Tasklist sends the taglist's value: a Json array of strings. */
+  static org.camunda.spin.plugin.variable.value.JsonValue chosen(String ids) {
+    com.fasterxml.jackson.databind.node.ArrayNode array = new ObjectMapper().createArrayNode();
+    for (String id : ids.split(",\\s*")) {
+      array.add(id);
+    }
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(array.toString()).create();
   }
 
   private static Map<String, Object> advisoryTexts() {

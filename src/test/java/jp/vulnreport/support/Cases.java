@@ -109,6 +109,23 @@ public class Cases {
         "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
   }
 
+  /**
+   * A product report accepted, verified (CVSS 9.8, not exploited), recognised not notifiable and handed
+   * off: its coordination waits at 製品開発者の特定. Returns the coordination.
+   */
+  public ProcessInstance atDeveloperIdentification() {
+    ProcessInstance pi = atFormalCheck("report-product", n -> { });
+    throughVerification(pi, "NONE");
+    completeAs("analyst1", "analyst", government(pi.getBusinessKey()), Map.of("recognitionDecision", "NOT_NOTIFIABLE"));
+    runJobs(pi.getId());
+    ProcessInstance coordination = runtime.createProcessInstanceQuery().processDefinitionKey("Coordination")
+        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    if (coordination == null) {
+      throw new IllegalStateException("no coordination for " + pi.getBusinessKey());
+    }
+    return coordination;
+  }
+
   public void complete(ProcessInstance pi, Map<String, Object> variables) {
     tasks.complete(task(pi).getId(), variables);
     runJobs(pi.getId());
