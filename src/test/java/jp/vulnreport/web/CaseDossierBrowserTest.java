@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The 案件 tab in Tasklist (Japanese) for receipt, analysts and liaison, an attachment downloaded
+ * The 案件 tab in Tasklist (Japanese) for receipt, analysts, liaison and coordinators, an attachment downloaded
  * with the Tasklist session only, and the Cockpit deadline board with an overdue notice for managers.
  * Screenshots of the dossier and the board are copied to docs/.
  */
@@ -113,6 +113,18 @@ class CaseDossierBrowserTest extends BrowserTest {
         .contains("通知期限待ち（未通知）", "analyst1", "残り");
     assertThat(driver.findElement(By.cssSelector(".vr-dossier")).getText()).doesNotContain("hanako.yamada@example.jp");
     shot("22-dossier-liaison");
+    driver.quit();
+
+    // coordinators: the report, its files and the private links, not the discoverer's contact nor the notice
+    ProcessInstance coordination = cases.atDeveloperIdentification();
+    String coordinationCase = coordination.getBusinessKey();
+    startBrowser("ja");
+    openDossierTab("coordinator1", cases.task(coordination), coordinationCase);
+    assertThat(sections()).contains("case", "report", "attachments", "deadlines", "links", "timeline")
+        .doesNotContain("reporter", "governmentNotice");
+    assertThat(driver.findElement(By.cssSelector(".vr-dossier")).getText()).contains("製品開発者の特定中")
+        .doesNotContain("hanako.yamada@example.jp");
+    shot("24-dossier-coordinator");
     driver.quit();
 
     // the notice's deadline passed three hours ago (the register's row, as the clock would have it)
