@@ -193,6 +193,26 @@ public class CaseRegister {
     }
   }
 
+  /**
+   * One of the kinds IPA's quarterly report counts by (column website_fix_kind, operator_kind or
+   * product_kind; codes of {@link CaseKinds}), as the staff chose it; a change is on the timeline.
+   */
+  public void recordKind(String trackingNumber, String column, String code, String actor) {
+    java.util.Map<String, String[]> kinds = switch (column) {
+      case "website_fix_kind" -> CaseKinds.WEBSITE_FIX;
+      case "operator_kind" -> CaseKinds.OPERATOR;
+      case "product_kind" -> CaseKinds.PRODUCT;
+      default -> throw new IllegalArgumentException("no kind column " + column);
+    };
+    if (!kinds.containsKey(code)) {
+      throw new IllegalArgumentException(code + " is not a " + column);
+    }
+    if (jdbc.update("UPDATE vr_case SET " + column + " = ? WHERE tracking_number = ? AND (" + column
+        + " IS NULL OR " + column + " <> ?)", code, trackingNumber, code) > 0) {
+      event(trackingNumber, actor, "KIND_RECORDED", column + " " + code);
+    }
+  }
+
   /** The advisory was published: from now on the publication date is public. */
   public void recordPublished(String trackingNumber, OffsetDateTime at, String actor) {
     jdbc.update("UPDATE vr_case SET published_at = ? WHERE tracking_number = ?", at, trackingNumber);

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jp.vulnreport.AppProperties;
+import jp.vulnreport.cases.CaseKinds;
 import jp.vulnreport.cases.CaseState;
 import jp.vulnreport.cases.NonAcceptanceReason;
 import jp.vulnreport.deadline.DeadlineCalendar;
@@ -95,20 +96,19 @@ public class StatisticsService {
     OffsetDateTime end = at(to.plusDays(1));
     OffsetDateTime first = jdbc.queryForObject("SELECT MIN(received_at) FROM vr_case",
         (rs, i) -> rs.getObject(1, OffsetDateTime.class));
-    List<String> notRecorded = List.of(
-        "ウェブサイトの修正方法（ページの削除など） / how a website was fixed (e.g. the page removed)",
-        "製品の種類 / product kind", "ウェブサイト運営者の種類 / kind of site operator");
+    List<String> notRecorded = List.of();
     CompletableFuture<List<Quarter>> quarters = CompletableFuture.supplyAsync(() -> quarters(to), sections);
     CompletableFuture<List<Count>> open = CompletableFuture.supplyAsync(() -> openAtEnd(end), sections);
     CompletableFuture<SoftwareProducts> software = CompletableFuture.supplyAsync(() -> software(start, end), sections);
-    long[] kinds = new long[2];
-    List<Count> cwe = cwe(start, end, kinds);
+    List<Count> cwe = cwe(start, end);
+    List<Count> productKinds = kinds("product_kind", "category <> '" + WEBSITE + "'", CaseKinds.PRODUCT, start, end);
+    List<Count> operatorKinds = kinds("operator_kind", "category = '" + WEBSITE + "'", CaseKinds.OPERATOR, start, end);
     Receipt receipt = receipt(from, to, start, end);
     List<Count> outcomes = outcomes(start, end);
     Websites websites = websites(start, end);
     Government government = government(start, end);
     return new StatisticsReport(from, to, first == null ? null : date(first), receipt, outcomes, open.join(),
-        software.join(), websites, cwe, notRecorded(kinds[0]), notRecorded(kinds[1]), government, quarters.join(),
+        software.join(), websites, cwe, productKinds, operatorKinds, government, quarters.join(),
         notRecorded);
   }
 
@@ -303,7 +303,7 @@ public class StatisticsService {
           }
         }, start, end);
     return new Websites(new Count("FIXED", "修正完了", "Fixed", n[0], n[1]),
-        List.of(new Count("NOT_RECORDED", StatisticsReport.NOT_RECORDED, StatisticsReport.NOT_RECORDED, n[0], n[1])),
+        fixedBy(start, end),
         distribution(days, WEBSITE_BUCKETS, missing[0]),
         new Count("UNRESPONSIVE", "運営者の応答なしで完了", "Closed: operator unresponsive", n[2], n[3]),
         new Count("DISPUTED", "運営者と見解相違で完了", "Closed: disputed by the operator", n[4], n[5]));
@@ -312,13 +312,11 @@ public class StatisticsService {
   // --- kinds ---
 
   /**
-   * Reports received in the period by CWE, from the report as filed ({@code vulnerability.cwe}); and
-   * how many of them are products ({@code kinds[0]}) and websites ({@code kinds[1]}).
+   * Reports received in the period by CWE, from the report as filed ({@code vulnerability.cwe}).
    */
-  private List<Count> cwe(OffsetDateTime start, OffsetDateTime end, long[] kinds) {
+  private List<Count> cwe(OffsetDateTime start, OffsetDateTime end) {
     Map<String, long[]> byCwe = new TreeMap<>();
     jdbc.query("SELECT category, report_json FROM vr_case WHERE received_at >= ? AND received_at < ?", rs -> {
-      kinds[WEBSITE.equals(rs.getString(1)) ? 1 : 0]++;
       String cwe = null;
       try {
         JsonNode node = json.readTree(rs.getString(2)).path("vulnerability").path("cwe");
@@ -335,9 +333,50 @@ public class StatisticsService {
     return rows;
   }
 
-  /** Product kind and site operator kind: the register does not record them; n reports in the period. */
-  private static List<Count> notRecorded(long n) {
-    return List.of(new Count("NOT_RECORDED", StatisticsReport.NOT_RECORDED, StatisticsReport.NOT_RECORDED, n, null));
+  /**
+   * Reports received in the period (of the categories {@code where} selects) by the kind recorded in
+   * {@code column}: every kind (0 included), then 「未記録」 for those without one, if any.
+   */
+  private List<Count> kinds(String column, String where, Map<String, String[]> kinds, OffsetDateTime start,
+      OffsetDateTime end) {
+    Map<String, Long> n = new LinkedHashMap<>();
+    jdbc.query("SELECT " + column + ", COUNT(*) FROM vr_case WHERE " + where
+        + " AND received_at >= ? AND received_at < ? GROUP BY " + column,
+        rs -> {
+          n.put(rs.getString(1) == null ? "~" : rs.getString(1), rs.getLong(2));
+        }, start, end);
+    List<Count> rows = new ArrayList<>();
+    kinds.forEach((code, l) -> rows.add(new Count(code, l[0], l[1], n.getOrDefault(code, 0L), null)));
+    n.forEach((code, v) -> {
+      if (!kinds.containsKey(code)) {
+        rows.add(new Count("NOT_RECORDED", StatisticsReport.NOT_RECORDED, StatisticsReport.NOT_RECORDED, v, null));
+      }
+    });
+    return rows;
+  }
+
+  /**
+   * Website cases closed (fixed, unresponsive, disputed) in the period and up to its end, by how they
+   * ended as IPA counts it ({@code website_fix_kind}); 「未記録」 for those closed without one, if any.
+   */
+  private List<Count> fixedBy(OffsetDateTime start, OffsetDateTime end) {
+    Map<String, long[]> n = new LinkedHashMap<>();
+    jdbc.query("SELECT website_fix_kind, SUM(CASE WHEN closed_at >= ? THEN 1 ELSE 0 END), COUNT(*) FROM vr_case "
+        + "WHERE closed_at < ? AND state IN ('WEBSITE_FIXED', 'WEBSITE_UNRESPONSIVE', 'WEBSITE_DISPUTED') "
+        + "GROUP BY website_fix_kind", rs -> {
+          n.put(rs.getString(1) == null ? "~" : rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        }, start, end);
+    List<Count> rows = new ArrayList<>();
+    CaseKinds.WEBSITE_FIX.forEach((code, l) -> {
+      long[] v = n.getOrDefault(code, new long[2]);
+      rows.add(new Count(code, l[0], l[1], v[0], v[1]));
+    });
+    n.forEach((code, v) -> {
+      if (!CaseKinds.WEBSITE_FIX.containsKey(code)) {
+        rows.add(new Count("NOT_RECORDED", StatisticsReport.NOT_RECORDED, StatisticsReport.NOT_RECORDED, v[0], v[1]));
+      }
+    });
+    return rows;
   }
 
   // --- the Cabinet Office duty ---

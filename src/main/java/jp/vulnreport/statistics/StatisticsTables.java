@@ -51,7 +51,8 @@ public final class StatisticsTables {
       var w = r.websites();
       List<List<String>> web = new ArrayList<>(counts(List.of(w.fixed(), w.unresponsive(), w.disputed())));
       t.add(new Table("websites", "5. ウェブサイト: 修正・完了件数", "Websites: fixes and closures", COUNT_COLUMNS, web));
-      t.add(new Table("websites_fixed_by", "5-1. 修正の方法", "How the sites were fixed", COUNT_COLUMNS,
+      t.add(new Table("websites_fixed_by", "5-1. 完了の区分（修正・削除・運営者の個別対応・督促後に終了）",
+          "How the website cases ended (fixed, page removed, operator's own handling, closed after reminders)", COUNT_COLUMNS,
           counts(w.fixedBy())));
       t.add(distribution("websites_days_to_fix", "5-2. 運営者への連絡から修正完了までの日数",
           "Days from notifying the operator to the fix", w.notificationToFix(), false));

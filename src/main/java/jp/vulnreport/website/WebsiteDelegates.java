@@ -46,8 +46,15 @@ public class WebsiteDelegates {
   /** Task_RecordOutcome: the case closes as the variable websiteOutcome says. */
   @Bean
   JavaDelegate websiteOutcomeDelegate(CaseRegister register) {
-    return execution -> register.close(execution.getProcessBusinessKey(),
-        CaseState.valueOf("WEBSITE_" + execution.getVariable("websiteOutcome")), CaseRegister.SYSTEM);
+    return execution -> {
+      Object outcome = execution.getVariable("websiteOutcome");
+      if ("UNRESPONSIVE".equals(outcome)) {
+        // IPA counts a site closed after reminders without an answer as 督促後に終了
+        register.recordKind(execution.getProcessBusinessKey(), "website_fix_kind",
+            jp.vulnreport.cases.CaseKinds.CLOSED_AFTER_REMINDER, CaseRegister.SYSTEM);
+      }
+      register.close(execution.getProcessBusinessKey(), CaseState.valueOf("WEBSITE_" + outcome), CaseRegister.SYSTEM);
+    };
   }
 
   /**

@@ -184,8 +184,17 @@ final class StatisticsExpected {
       put("websites." + s[0], count(c -> c.state.equals(s[1]) && in(c.closed)),
           count(c -> c.state.equals(s[1]) && upTo(c.closed)));
     }
-    put("websites.fixedBy.NOT_RECORDED", count(c -> c.state.equals("WEBSITE_FIXED") && in(c.closed)),
-        count(c -> c.state.equals("WEBSITE_FIXED") && upTo(c.closed)));
+    Predicate<Case> closed = c -> c.state.startsWith("WEBSITE_") && List.of("WEBSITE_FIXED", "WEBSITE_UNRESPONSIVE",
+        "WEBSITE_DISPUTED").contains(c.state);
+    for (String k : List.of("APPLICATION_FIXED", "PAGE_REMOVED", "OPERATOR_HANDLING", "CLOSED_AFTER_REMINDER")) {
+      put("websites.fixedBy." + k, count(c -> closed.test(c) && k.equals(c.websiteFixKind) && in(c.closed)),
+          count(c -> closed.test(c) && k.equals(c.websiteFixKind) && upTo(c.closed)));
+    }
+    long unrecorded = count(c -> closed.test(c) && c.websiteFixKind == null && upTo(c.closed));
+    if (unrecorded > 0) {
+      put("websites.fixedBy.NOT_RECORDED", count(c -> closed.test(c) && c.websiteFixKind == null && in(c.closed)),
+          unrecorded);
+    }
     List<Long> days = new ArrayList<>();
     for (Case c : cases) {
       if (c.state.equals("WEBSITE_FIXED") && in(c.closed)) {
@@ -205,8 +214,20 @@ final class StatisticsExpected {
       }
     }
     cwe.forEach((k, v) -> put("byCwe." + k, v, null));
-    put("byProductKind.NOT_RECORDED", count(c -> !c.category.equals("WEBSITE") && in(c.received)), null);
-    put("byOperatorKind.NOT_RECORDED", count(c -> c.category.equals("WEBSITE") && in(c.received)), null);
+    kinds("byProductKind", c -> !c.category.equals("WEBSITE"), c -> c.productKind, StatisticsFixture.PRODUCT_KINDS);
+    kinds("byOperatorKind", c -> c.category.equals("WEBSITE"), c -> c.operatorKind, StatisticsFixture.OPERATOR_KINDS);
+  }
+
+  private void kinds(String key, Predicate<Case> of, java.util.function.Function<Case, String> kind, String[] codes) {
+    for (String k : codes) {
+      if (k != null) {
+        put(key + "." + k, count(c -> of.test(c) && k.equals(kind.apply(c)) && in(c.received)), null);
+      }
+    }
+    long unrecorded = count(c -> of.test(c) && kind.apply(c) == null && in(c.received));
+    if (unrecorded > 0) {
+      put(key + ".NOT_RECORDED", unrecorded, null);
+    }
   }
 
   private void government() {

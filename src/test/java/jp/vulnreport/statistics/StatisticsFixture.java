@@ -47,6 +47,9 @@ final class StatisticsFixture {
     OffsetDateTime published;
     OffsetDateTime closed;
     String state;
+    String productKind;
+    String operatorKind;
+    String websiteFixKind;
     final List<StateChange> states = new ArrayList<>();
     Coordination coordination;
     Notice notice;
@@ -59,6 +62,11 @@ final class StatisticsFixture {
 
   final List<Case> cases = new ArrayList<>();
   private final Random random = new Random(20261115);
+  /** The kinds (V11) come from a generator of their own, so the other facts stay as they were. */
+  private final Random kinds = new Random(11);
+  static final String[] PRODUCT_KINDS = {"WEB_APPLICATION", "NETWORK_DEVICE", "OS", "BROWSER", "SMARTPHONE_APP",
+      "EMBEDDED_IOT", "GROUPWARE", "OTHER", null};
+  static final String[] OPERATOR_KINDS = {"COMPANY", "ORGANISATION", "LOCAL_GOVERNMENT", "INDIVIDUAL", null};
 
   static OffsetDateTime jst(int y, int m, int d, int h, int min) {
     return LocalDateTime.of(y, m, d, h, min).atZone(JST).toOffsetDateTime();
@@ -77,10 +85,27 @@ final class StatisticsFixture {
       c.category = k < 0.6 ? "SOFTWARE_PRODUCT" : k < 0.95 ? "WEBSITE" : "DEVELOPER_SELF_REPORT";
       c.cwe = CWES[random.nextInt(CWES.length)];
       simulate(c, random.nextDouble());
+      kinds(c);
       add(c);
     }
     specialCases();
     return this;
+  }
+
+  /** The kinds staff record (a few not recorded: cases from before V11); how a closed website case ended. */
+  private void kinds(Case c) {
+    if (c.category.equals("WEBSITE")) {
+      c.operatorKind = OPERATOR_KINDS[kinds.nextInt(OPERATOR_KINDS.length)];
+      boolean unrecorded = kinds.nextInt(10) == 0;
+      c.websiteFixKind = unrecorded ? null : switch (c.state) {
+        case "WEBSITE_FIXED" -> kinds.nextInt(4) == 0 ? "PAGE_REMOVED" : "APPLICATION_FIXED";
+        case "WEBSITE_DISPUTED" -> "OPERATOR_HANDLING";
+        case "WEBSITE_UNRESPONSIVE" -> "CLOSED_AFTER_REMINDER";
+        default -> null;
+      };
+    } else {
+      c.productKind = PRODUCT_KINDS[kinds.nextInt(PRODUCT_KINDS.length)];
+    }
   }
 
   private void add(Case c) {
@@ -219,6 +244,7 @@ final class StatisticsFixture {
     Case ny = new Case();
     ny.category = "SOFTWARE_PRODUCT";
     ny.cwe = "CWE-787";
+    ny.productKind = "NETWORK_DEVICE";
     ny.received = jst(2025, 12, 30, 10, 0);
     ny.to("FORMAL_CHECK", jst(2025, 12, 30, 11, 0));
     ny.accepted = jst(2026, 1, 5, 10, 0);
@@ -229,6 +255,7 @@ final class StatisticsFixture {
     add(ny);
     // a late notice: recognised 3 August, due 4 August 10:00, sent 6 August 12:00 (50 hours late)
     Case late = softwareCase(jst(2026, 7, 30, 9, 0), jst(2026, 7, 31, 9, 0));
+    late.productKind = "OS";
     late.notice = new Notice(jst(2026, 8, 3, 10, 0), true, "SEVERE_WIDE_IMPACT", jst(2026, 8, 4, 10, 0), 2,
         jst(2026, 8, 6, 12, 0), false);
     add(late);
@@ -248,6 +275,8 @@ final class StatisticsFixture {
     removed.to("WEBSITE_CONTACTING", jst(2026, 6, 3, 9, 0));
     removed.closed = jst(2026, 8, 20, 9, 0);
     removed.to("WEBSITE_FIXED", removed.closed);
+    removed.websiteFixKind = "PAGE_REMOVED";
+    removed.operatorKind = "LOCAL_GOVERNMENT";
     add(removed);
     // a developer's self-report published in the quarter
     Case self = new Case();
@@ -258,6 +287,7 @@ final class StatisticsFixture {
     self.accepted = jst(2026, 7, 2, 9, 0);
     self.to("ACCEPTED", self.accepted);
     self.startDate = jst(2026, 7, 3, 9, 0);
+    self.productKind = "EMBEDDED_IOT";
     publish(self, jst(2026, 9, 30, 23, 59)); // the last minute of the quarter: 90 days after acceptance
     add(self);
   }
@@ -291,7 +321,7 @@ final class StatisticsFixture {
           + (c.cwe == null ? "" : ",\"cwe\":\"" + c.cwe + "\"") + ",\"summary\":\"s\"}}";
       rows.add(new Object[] {c.tn, c.category, c.state, "WEB", "r-" + c.tn, "summary " + c.tn, json, ts(c.received),
           ts(c.received), ts(c.accepted), ts(c.notAccepted), c.reason, ts(c.discontinued), ts(c.closed),
-          ts(c.startDate), ts(c.published)});
+          ts(c.startDate), ts(c.published), c.productKind, c.operatorKind, c.websiteFixKind});
       events.add(new Object[] {c.tn, ts(c.received), "system", "RECEIVED", "channel WEB"});
       for (StateChange s : c.states) {
         events.add(new Object[] {c.tn, ts(s.at()), "someone", "STATE_" + s.state(), s.state()});
@@ -323,7 +353,8 @@ final class StatisticsFixture {
         reporters);
     jdbc.batchUpdate("INSERT INTO vr_case (tracking_number, category, state, channel, reporter_id, summary, report_json, "
         + "received_at, consented_at, accepted_at, not_accepted_at, non_acceptance_reason, discontinued_at, closed_at, "
-        + "start_date_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        + "start_date_at, published_at, product_kind, operator_kind, website_fix_kind) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     jdbc.batchUpdate("INSERT INTO vr_case_event (tracking_number, occurred_at, actor, event_type, detail) "
         + "VALUES (?, ?, ?, ?, ?)", events);
     jdbc.batchUpdate("INSERT INTO vr_coordination (tracking_number, developer_id, role, stage, first_contact_at, "

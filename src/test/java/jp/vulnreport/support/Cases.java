@@ -103,7 +103,7 @@ public class Cases {
   public void throughVerification(ProcessInstance pi, String exploitationStatus) {
     complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
     complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
-        "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
+        "withdrawn", false, "category", "SOFTWARE_PRODUCT", "productKind", "WEB_APPLICATION"));
     complete(pi, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
         "exploitationStatus", exploitationStatus, "affectedVersions", "4.2.0 - 4.2.7", "ssvcAutomatable", "no",
         "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -46,6 +47,7 @@ class WebsiteProcessTest extends IntegrationTest {
   @Autowired ManagementService management;
   @Autowired WebsiteCommands commands;
   @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void theOperatorNamesAContactPointThroughThePageAndReportsTheFix() throws Exception {
@@ -102,7 +104,14 @@ class WebsiteProcessTest extends IntegrationTest {
     assertThat(body(single(CONTACT_POINT, "修正完了報告について"))).contains("q=' で引き続きエラーが表示されます");
     assertThat(website).isWaitingAt("Task_AwaitOperatorResponse");
     commands.respond(tn, WebsiteCommands.ResponseType.FIXED, "プレースホルダを使うよう修正しました");
-    cases.completeAs("receipt1", "receipt", website, Map.of("reviewOutcome", "FIXED", "reviewNote", "修正を確認"));
+    // closing as fixed needs how it was fixed (IPA's 修正 / 削除 / 運営者の個別対応)
+    assertThatThrownBy(() -> cases.completeAs("receipt1", "receipt", website, Map.of("reviewOutcome", "FIXED",
+        "reviewNote", "修正を確認"))).hasMessageContaining("完了の区分");
+    assertThat(website).isWaitingAt("Task_ReviewOperatorResponse");
+    cases.completeAs("receipt1", "receipt", website, Map.of("reviewOutcome", "FIXED", "reviewNote", "修正を確認",
+        "websiteFixKind", "PAGE_REMOVED"));
+    assertThat(kind(tn, "website_fix_kind")).isEqualTo("PAGE_REMOVED");
+    assertThat(kind(tn, "operator_kind")).isEqualTo("LOCAL_GOVERNMENT");
 
     assertThat(website).isEnded().hasPassed("Task_RecordOutcome", "Task_NotifyDiscoverer");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.WEBSITE_FIXED);
@@ -135,6 +144,7 @@ class WebsiteProcessTest extends IntegrationTest {
     fire(website, "BoundaryEvent_ContactTimeout");
     assertThat(website).isEnded().hasPassed("Task_RecordOutcome");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.WEBSITE_UNRESPONSIVE);
+    assertThat(kind(tn, "website_fix_kind")).isEqualTo("CLOSED_AFTER_REMINDER");
     assertThat(body(single(DISCOVERER, "取扱いを終了しました"))).contains("応答がありませんでした");
   }
 
@@ -150,7 +160,8 @@ class WebsiteProcessTest extends IntegrationTest {
     assertThat(runtime.getVariable(website.getId(), "operatorResponseText"))
         .isEqualTo("エラー表示は仕様であり、データは取得できません");
     cases.completeAs("receipt1", "receipt", website, Map.of("reviewOutcome", "DISPUTED",
-        "reviewNote", "再現を確認したが運営者は対応しない"));
+        "reviewNote", "再現を確認したが運営者は対応しない", "websiteFixKind", "OPERATOR_HANDLING"));
+    assertThat(kind(tn, "website_fix_kind")).isEqualTo("OPERATOR_HANDLING");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.WEBSITE_DISPUTED);
     assertThat(body(single(DISCOVERER, "取扱いを終了しました"))).contains("見解が", "disagree");
     // a late answer through the link is refused: nothing waits for it any more
@@ -197,6 +208,10 @@ class WebsiteProcessTest extends IntegrationTest {
     return v;
   }
 
+  private String kind(String tn, String column) {
+    return jdbc.queryForObject("SELECT " + column + " FROM vr_case WHERE tracking_number = ?", String.class, tn);
+  }
+
   private ProcessInstance website(String tn) {
     ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("WebsiteVulnerabilityReport")
         .processInstanceBusinessKey(tn).singleResult();
@@ -205,8 +220,10 @@ class WebsiteProcessTest extends IntegrationTest {
   }
 
   private void firstContact(ProcessInstance website, String address) {
+    assertThatThrownBy(() -> cases.completeAs("receipt1", "receipt", website, Map.of("operatorContactEmail", address,
+        "operatorContactSource", "サイトの「お問い合わせ」ページ"))).hasMessageContaining("運営者の種類");
     cases.completeAs("receipt1", "receipt", website, Map.of("operatorContactEmail", address,
-        "operatorContactSource", "サイトの「お問い合わせ」ページ"));
+        "operatorContactSource", "サイトの「お問い合わせ」ページ", "operatorKind", "LOCAL_GOVERNMENT"));
     assertThat(website).isWaitingAt("Task_AwaitContactPoint");
   }
 
