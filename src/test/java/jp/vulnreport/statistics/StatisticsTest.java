@@ -103,6 +103,12 @@ class StatisticsTest {
     assertThat((Long) expected.get("government.lateness.LATE_2.period")).isGreaterThanOrEqualTo(1L); // 50 h late
     assertThat((Long) expected.get("government.byGround.EXPLOITED.period")).isGreaterThanOrEqualTo(1L);
     assertThat((Long) expected.get("websites.fixed.period")).isGreaterThanOrEqualTo(1L);
+    // the kinds staff record (V11): a site fixed by removing the page, the self-report's product kind
+    assertThat((Long) expected.get("websites.fixedBy.PAGE_REMOVED.period")).isGreaterThanOrEqualTo(1L);
+    assertThat((Long) expected.get("byProductKind.EMBEDDED_IOT.period")).isGreaterThanOrEqualTo(1L);
+    assertThat((Long) expected.get("byOperatorKind.LOCAL_GOVERNMENT.period")).isNotNull();
+    assertThat(expected.keySet()).contains("websites.fixedBy.CLOSED_AFTER_REMINDER.cumulative",
+        "byProductKind.NOT_RECORDED.period");
   }
 
   @Test
@@ -221,6 +227,156 @@ class StatisticsTest {
   }
 
   @Test
+  void everyFigureOfTheStaffPageIsTheKnownAnswer() throws Exception {
+    String page = body("manager1", "/statistics/staff?from=2026-07-01&to=2026-09-30");
+    Map<String, List<List<String>>> html = htmlTables(page);
+    Map<String, Object> e = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
+    StatisticsReport r = mapper.treeToValue(json("manager1", "?from=2026-07-01&to=2026-09-30"), StatisticsReport.class);
+    // the page shows the same tables as the CSV and the PDF, row for row
+    for (Table t : StatisticsTables.of(r)) {
+      assertThat(html.get(t.id())).as(t.id()).isEqualTo(t.rows());
+    }
+    // and every number in them is the known answer, worked out from the fixture
+    Map<String, String> fromPage = new TreeMap<>();
+    counts(html, "receipt", "receipt.byCategory", r.receipt().byCategory(), fromPage);
+    cell(html, "receipt", "合計 / total", 1, "receipt.total", fromPage);
+    cell(html, "receipt", "合計 / total", 2, "receipt.totalCumulative", fromPage);
+    List<String> perDay = html.get("receipt_per_business_day").get(0);
+    fromPage.put("receipt.businessDays", perDay.get(0));
+    fromPage.put("receipt.perBusinessDay", perDay.get(2));
+    assertThat(perDay.get(1)).isEqualTo(String.valueOf(e.get("receipt.total")));
+    counts(html, "outcomes", "outcomes", r.outcomes(), fromPage);
+    counts(html, "open_at_end", "openAtEndByState", r.openAtEndByState(), fromPage);
+    count(html, "software_advisories", "software.advisories", r.software().advisories(), fromPage);
+    count(html, "software_advisories", "software.selfReportAdvisories", r.software().selfReportAdvisories(), fromPage);
+    distribution(html, "software_days_from_acceptance", "software.acceptanceToPublication",
+        r.software().acceptanceToPublication(), true, fromPage);
+    distribution(html, "software_days_from_start_date", "software.startDateToPublication",
+        r.software().startDateToPublication(), true, fromPage);
+    count(html, "software_unreachable", "software.developersListed", r.software().developersListed(), fromPage);
+    count(html, "software_unreachable", "software.productsListed", r.software().productsListed(), fromPage);
+    for (StatisticsReport.Count c : r.software().committeeDecisions()) {
+      String label = "公表判定委員会: " + c.ja() + " / committee: " + c.en();
+      cell(html, "software_unreachable", label, 1, "software.committeeDecisions." + c.key() + ".period", fromPage);
+      cell(html, "software_unreachable", label, 2, "software.committeeDecisions." + c.key() + ".cumulative", fromPage);
+    }
+    count(html, "websites", "websites.fixed", r.websites().fixed(), fromPage);
+    count(html, "websites", "websites.unresponsive", r.websites().unresponsive(), fromPage);
+    count(html, "websites", "websites.disputed", r.websites().disputed(), fromPage);
+    counts(html, "websites_fixed_by", "websites.fixedBy", r.websites().fixedBy(), fromPage);
+    distribution(html, "websites_days_to_fix", "websites.notificationToFix", r.websites().notificationToFix(), false,
+        fromPage);
+    counts(html, "by_cwe", "byCwe", r.byCwe(), fromPage);
+    counts(html, "by_product_kind", "byProductKind", r.byProductKind(), fromPage);
+    counts(html, "by_operator_kind", "byOperatorKind", r.byOperatorKind(), fromPage);
+    for (String[] g : new String[][] {{"認知（評価）した件数 / cases evaluated", "evaluated"},
+        {"通知対象と認知 / recognised notifiable", "notifiable"}, {"通知済み / notices sent", "sent"},
+        {"期限内 / on time", "onTime"}, {"期限超過 / late", "late"}, {"未通知 / not yet sent", "notSent"},
+        {"期限内の割合 / on-time share", "onTimeShare"},
+        {"認知から通知まで 中央値（時間） / recognition to notice, median (hours)", "medianHoursToNotice"},
+        {"認知から通知まで 最長（時間） / recognition to notice, worst (hours)", "worstHoursToNotice"},
+        {"受付から認知まで 中央値（時間） / receipt to recognition, median (hours)", "medianHoursReceiptToRecognition"},
+        {"受付から認知まで 最長（時間） / receipt to recognition, worst (hours)", "worstHoursReceiptToRecognition"}}) {
+      cell(html, "government", g[0], 1, "government." + g[1], fromPage);
+    }
+    counts(html, "government_grounds", "government.byGround", r.government().byGround(), fromPage);
+    counts(html, "government_lateness", "government.lateness", r.government().lateness(), fromPage);
+    counts(html, "government_policy_versions", "government.policyVersions", r.government().policyVersions(), fromPage);
+    String[] columns = {"software", "website", "selfReport", "advisories", "within45Share", "websitesFixed",
+        "noticesSent", "onTimeShare"};
+    for (List<String> row : html.get("quarters")) {
+      for (int i = 0; i < columns.length; i++) {
+        fromPage.put("quarters." + row.get(0) + "." + columns[i], row.get(i + 1));
+      }
+    }
+    Map<String, String> known = new TreeMap<>();
+    e.forEach((k, v) -> known.put(k, cellOf(k, v)));
+    // the distribution of days to a website fix has no 45-day rows (45 days is the publication measure)
+    known.remove("websites.notificationToFix.within45");
+    known.remove("websites.notificationToFix.within45Share");
+    assertThat(fromPage).hasSizeGreaterThan(250);
+    assertThat(fromPage).containsExactlyInAnyOrderEntriesOf(known);
+  }
+
+  /** What a cell shows for a known figure: shares as percent, nothing as "-". */
+  private static String cellOf(String key, Object v) {
+    if (v == null) {
+      return "-";
+    }
+    return key.endsWith("Share") ? StatisticsTables.pct((Double) v) : String.valueOf(v);
+  }
+
+  private static String label(StatisticsReport.Count c) {
+    return c.ja().equals(c.en()) ? c.ja() : c.ja() + " / " + c.en();
+  }
+
+  private static List<String> row(Map<String, List<List<String>>> html, String table, String label) {
+    assertThat(html).as("table " + table).containsKey(table);
+    return html.get(table).stream().filter(r -> r.get(0).equals(label)).findFirst()
+        .orElseThrow(() -> new AssertionError(table + ": no row " + label));
+  }
+
+  private static void cell(Map<String, List<List<String>>> html, String table, String label, int column, String key,
+      Map<String, String> out) {
+    out.put(key, row(html, table, label).get(column));
+  }
+
+  private static void count(Map<String, List<List<String>>> html, String table, String key, StatisticsReport.Count c,
+      Map<String, String> out) {
+    List<String> row = row(html, table, label(c));
+    out.put(key + ".period", row.get(1));
+    out.put(key + ".cumulative", row.size() > 2 ? row.get(2) : "-");
+  }
+
+  private static void counts(Map<String, List<List<String>>> html, String table, String prefix,
+      List<StatisticsReport.Count> counts, Map<String, String> out) {
+    assertThat(html.get(table)).as(table).hasSizeGreaterThanOrEqualTo(counts.size());
+    for (StatisticsReport.Count c : counts) {
+      count(html, table, prefix + "." + c.key(), c, out);
+    }
+  }
+
+  private static void distribution(Map<String, List<List<String>>> html, String table, String prefix,
+      StatisticsReport.Distribution d, boolean fortyFive, Map<String, String> out) {
+    counts(html, table, prefix + ".buckets", d.buckets(), out);
+    cell(html, table, "件数 / cases", 1, prefix + ".total", out);
+    if (fortyFive) {
+      cell(html, table, "45日以内 / within 45 days", 1, prefix + ".within45", out);
+      cell(html, table, "45日以内の割合 / share within 45 days", 1, prefix + ".within45Share", out);
+    }
+    cell(html, table, "中央値（日） / median (days)", 1, prefix + ".median", out);
+    cell(html, table, "最長（日） / longest (days)", 1, prefix + ".max", out);
+    cell(html, table, "日付未記録 / date not recorded", 1, prefix + ".notRecorded", out);
+  }
+
+  private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
+      "id=\"([\\w-]+)\"[^>]*>(?:(?!<tbody>|id=\").)*?<tbody>(.*?)</tbody>", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("<tr[^>]*>(.*?)</tr>",
+      java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>",
+      java.util.regex.Pattern.DOTALL);
+
+  /** The body rows of every table of a page by the id of the table or of its section, cells as text. */
+  static Map<String, List<List<String>>> htmlTables(String page) {
+    Map<String, List<List<String>>> tables = new TreeMap<>();
+    java.util.regex.Matcher t = TABLE.matcher(page);
+    while (t.find()) {
+      List<List<String>> rows = new ArrayList<>();
+      java.util.regex.Matcher r = ROW.matcher(t.group(2));
+      while (r.find()) {
+        List<String> cells = new ArrayList<>();
+        java.util.regex.Matcher c = CELL.matcher(r.group(1));
+        while (c.find()) {
+          cells.add(org.springframework.web.util.HtmlUtils.htmlUnescape(c.group(1).replaceAll("<[^>]+>", "")).strip());
+        }
+        rows.add(cells);
+      }
+      tables.put(t.group(1), rows);
+    }
+    return tables;
+  }
+
+  @Test
   void thePublicPageShowsTheQuarterAnonymouslyWithoutCases() throws Exception {
     Map<String, Object> expected = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
     MvcResult r = mvc.perform(get("/statistics")).andExpect(status().isOk()).andReturn();
@@ -228,6 +384,54 @@ class StatisticsTest {
     assertThat(page).contains("2026Q3", "ソフトウエア製品 / Software products", "<svg");
     assertThat(page).contains("<td>" + expected.get("receipt.total") + "</td>");
     assertThat(page).doesNotContain("ST-0", "CWE-");
+    // every figure of the public page is the known answer
+    Map<String, List<List<String>>> html = htmlTables(page);
+    Map<String, String> fromPage = new TreeMap<>();
+    Map<String, String> known = new TreeMap<>();
+    for (String c : List.of("SOFTWARE_PRODUCT", "WEBSITE", "DEVELOPER_SELF_REPORT")) {
+      String label = Labels.categoryJa(c) + " / " + Labels.categoryEn(c);
+      fromPage.put(c + ".period", row(html, "statistics-receipt", label).get(1));
+      fromPage.put(c + ".cumulative", row(html, "statistics-receipt", label).get(2));
+      known.put(c + ".period", cellOf("", expected.get("receipt.byCategory." + c + ".period")));
+      known.put(c + ".cumulative", cellOf("", expected.get("receipt.byCategory." + c + ".cumulative")));
+    }
+    fromPage.put("total", row(html, "statistics-receipt", "合計 / total").get(1) + " "
+        + row(html, "statistics-receipt", "合計 / total").get(2));
+    known.put("total", expected.get("receipt.total") + " " + expected.get("receipt.totalCumulative"));
+    fromPage.put("perBusinessDay", row(html, "statistics-receipt", "1営業日あたり / per business day").get(1));
+    known.put("perBusinessDay", cellOf("", expected.get("receipt.perBusinessDay")));
+    for (List<String> row : html.get("statistics-outcomes")) {
+      fromPage.put("outcomes." + row.get(0), row.get(1) + " " + row.get(2));
+    }
+    for (String[] o : new String[][] {{"ACCEPTED", "受理 / Accepted"},
+        {"NOT_ACCEPTED", "不受理（計、取り下げを除く） / Not accepted (total, without withdrawals)"},
+        {"WITHDRAWN", "取り下げ / Withdrawn by the reporter"}, {"DISCONTINUED", "取りやめ / Discontinued"}}) {
+      known.put("outcomes." + o[1], expected.get("outcomes." + o[0] + ".period") + " "
+          + expected.get("outcomes." + o[0] + ".cumulative"));
+    }
+    List<List<String>> software = html.get("statistics-software");
+    fromPage.put("advisories", software.get(0).get(1) + " " + software.get(0).get(2));
+    known.put("advisories", expected.get("software.advisories.period") + " "
+        + expected.get("software.advisories.cumulative"));
+    fromPage.put("within45Share", software.get(1).get(1));
+    known.put("within45Share", cellOf("Share", expected.get("software.acceptanceToPublication.within45Share")));
+    List<List<String>> websites = html.get("statistics-websites");
+    fromPage.put("websites", websites.get(0).get(1) + " " + websites.get(0).get(2) + " " + websites.get(1).get(1)
+        + " " + websites.get(1).get(2));
+    known.put("websites", expected.get("websites.fixed.period") + " " + expected.get("websites.fixed.cumulative") + " "
+        + expected.get("websites.unresponsive.period") + " " + expected.get("websites.unresponsive.cumulative"));
+    for (List<String> row : html.get("statistics-websites-fixed-by")) {
+      fromPage.put("fixedBy." + row.get(0), row.get(1) + " " + row.get(2));
+    }
+    for (var k : jp.vulnreport.cases.CaseKinds.WEBSITE_FIX.entrySet()) {
+      known.put("fixedBy." + k.getValue()[0] + " / " + k.getValue()[1], expected.get("websites.fixedBy."
+          + k.getKey() + ".period") + " " + expected.get("websites.fixedBy." + k.getKey() + ".cumulative"));
+    }
+    if (expected.containsKey("websites.fixedBy.NOT_RECORDED.period")) {
+      known.put("fixedBy." + StatisticsReport.NOT_RECORDED, expected.get("websites.fixedBy.NOT_RECORDED.period") + " "
+          + expected.get("websites.fixedBy.NOT_RECORDED.cumulative"));
+    }
+    assertThat(fromPage).containsExactlyInAnyOrderEntriesOf(known);
     // a quarter not yet ended is not shown: the last closed one instead
     String future = mvc.perform(get("/statistics?quarter=2026Q4")).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
