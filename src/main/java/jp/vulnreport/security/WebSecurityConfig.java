@@ -52,7 +52,8 @@ public class WebSecurityConfig {
   FilterRegistrationBean<RateLimitFilter> rateLimit(RateLimitProperties properties) {
     FilterRegistrationBean<RateLimitFilter> reg = new FilterRegistrationBean<>(new RateLimitFilter(properties));
     reg.addUrlPatterns("/api/reports/*", "/report/*", "/status/*", "/developer/*", "/operator/*", "/advisories",
-        "/advisories/*", "/unreachable-developers", "/unreachable-developers.json", "/statistics");
+        "/advisories/*", "/unreachable-developers", "/unreachable-developers.json", "/statistics",
+        "/statistics/charts/*");
     reg.setName("public-rate-limit");
     reg.setOrder(5);
     return reg;
@@ -136,7 +137,8 @@ public class WebSecurityConfig {
   @Bean
   FilterRegistrationBean<StaffApiAuthenticationFilter> statisticsAuthentication(IdentityService identityService) {
     return staff(identityService, "statistics-authentication", 18, Set.of(Groups.LIAISON, Groups.MANAGER),
-        "/api/statistics", "/api/statistics.csv", "/api/statistics.pdf", "/statistics/staff");
+        "/api/statistics", "/api/statistics.csv", "/api/statistics.pdf", "/statistics/staff",
+        "/statistics/staff/charts/*");
   }
 
   /** HTTP Basic against Camunda's users for {@code patterns}; members of {@code groups} (and admins) pass. */

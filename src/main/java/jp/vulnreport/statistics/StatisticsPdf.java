@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import jp.vulnreport.statistics.StatisticsReport.Quarter;
 import jp.vulnreport.statistics.StatisticsTables.Table;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -59,7 +58,11 @@ public final class StatisticsPdf {
       for (Table t : StatisticsTables.of(r)) {
         table(t);
         if (t.id().equals("quarters")) {
-          chart(r.quarters());
+          boolean all = r.receipt() != null;
+          if (all) {
+            image(StatisticsChartImages.receivedPerQuarter(r.quarters()), "received");
+          }
+          image(StatisticsChartImages.sharesPerQuarter(r.quarters(), all, true), "shares");
         }
       }
       if (!r.notRecorded().isEmpty()) {
@@ -125,36 +128,15 @@ public final class StatisticsPdf {
   }
 
   /** Bars: reports received per quarter (software, websites); a line of marks for the on-time share. */
-  private void chart(List<Quarter> quarters) throws IOException {
-    float h = 120;
-    need(h + 40);
-    y -= 8;
-    text(MARGIN, 9, "四半期ごとの届出件数（濃: ソフトウエア製品、淡: ウェブサイト） / reports per quarter");
-    long max = 1;
-    for (Quarter q : quarters) {
-      max = Math.max(max, nz(q.software()) + nz(q.website()) + nz(q.selfReport()));
-    }
-    float base = y - h;
-    float slot = (PDRectangle.A4.getWidth() - 2 * MARGIN) / quarters.size();
-    for (int i = 0; i < quarters.size(); i++) {
-      Quarter q = quarters.get(i);
-      float x = MARGIN + i * slot + 4;
-      float sw = h * (nz(q.software()) + nz(q.selfReport())) / max;
-      float ww = h * nz(q.website()) / max;
-      out.setNonStrokingColor(0.16f, 0.32f, 0.6f);
-      out.addRect(x, base, slot - 8, sw);
-      out.fill();
-      out.setNonStrokingColor(0.6f, 0.75f, 0.9f);
-      out.addRect(x, base + sw, slot - 8, ww);
-      out.fill();
-      out.setNonStrokingColor(0f, 0f, 0f);
-      out.beginText();
-      out.setFont(font, 6);
-      out.newLineAtOffset(x, base - 9);
-      out.showText(q.label());
-      out.endText();
-    }
-    y = base - 20;
+  /** A chart (JFreeChart's PNG) across the page's width. */
+  private void image(byte[] png, String name) throws IOException {
+    float w = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    float h = w * StatisticsChartImages.HEIGHT / StatisticsChartImages.WIDTH;
+    need(h + 12);
+    y -= 6;
+    out.drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, name),
+        MARGIN, y - h, w, h);
+    y -= h + 6;
   }
 
   /**
@@ -168,9 +150,6 @@ public final class StatisticsPdf {
     }
   }
 
-  private static long nz(Long v) {
-    return v == null ? 0 : v;
-  }
 
   private float width(String s, float size) throws IOException {
     return font.getStringWidth(s) / 1000 * size;

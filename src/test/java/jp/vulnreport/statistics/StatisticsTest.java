@@ -178,6 +178,16 @@ class StatisticsTest {
       Map<String, Object> expected = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
       assertThat(lines).contains("合計 / total " + expected.get("receipt.total") + " "
           + expected.get("receipt.totalCumulative"));
+      // the charts (JFreeChart) are in it as images
+      int images = 0;
+      for (var page : pdf.getPages()) {
+        for (var name : page.getResources().getXObjectNames()) {
+          if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+            images++;
+          }
+        }
+      }
+      assertThat(images).isEqualTo(2);
       PDFont font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames().iterator().next());
       assertThat(font.isEmbedded()).isTrue();
       assertThat(font.getName()).contains("BIZUDPGothic");
@@ -217,9 +227,26 @@ class StatisticsTest {
   @Test
   void theStaffPageHasTablesAndCharts() throws Exception {
     String page = body("manager1", "/statistics/staff?from=2026-07-01&to=2026-09-30");
-    assertThat(page).contains("ソフトウエア等の脆弱性関連情報に関する届出状況", "<svg", "id=\"government\"", "id=\"receipt\"",
-        "45日以内に公表");
-    assertThat(page).doesNotContain("cdn", "<script");
+    assertThat(page).contains("ソフトウエア等の脆弱性関連情報に関する届出状況", "id=\"government\"", "id=\"receipt\"",
+        "45日以内の割合");
+    assertThat(page).doesNotContain("cdn", "<script", "http://", "https://");
+    // the charts: PNG drawn by JFreeChart, from the application itself, for staff only
+    List<String> charts = new ArrayList<>();
+    java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(page);
+    while (img.find()) {
+      charts.add(org.springframework.web.util.HtmlUtils.htmlUnescape(img.group(1)));
+    }
+    assertThat(charts).hasSize(5).allMatch(c -> c.startsWith("/statistics/staff/charts/") && c.contains("from=2026-07-01"));
+    for (String c : charts) {
+      assertPng(mvc.perform(get(c).header(HttpHeaders.AUTHORIZATION, basic("manager1"))).andExpect(status().isOk())
+          .andReturn());
+      mvc.perform(get(c)).andExpect(status().isUnauthorized());
+      mvc.perform(get(c).header(HttpHeaders.AUTHORIZATION, basic("receipt1"))).andExpect(status().isForbidden());
+    }
+    mvc.perform(get("/statistics/staff/charts/received.png").header(HttpHeaders.AUTHORIZATION, basic("liaison1")))
+        .andExpect(status().isNotFound());
+    assertPng(mvc.perform(get("/statistics/staff/charts/lateness.png").header(HttpHeaders.AUTHORIZATION,
+        basic("liaison1"))).andExpect(status().isOk()).andReturn());
     java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "statistics"));
     java.nio.file.Files.writeString(java.nio.file.Path.of("target", "statistics", "staff.html"), page); // for a look
     String liaison = body("liaison1", "/statistics/staff");
@@ -381,7 +408,11 @@ class StatisticsTest {
     Map<String, Object> expected = new StatisticsExpected(fixture, Q3_FROM, Q3_TO, Q3_BUSINESS_DAYS).figures;
     MvcResult r = mvc.perform(get("/statistics")).andExpect(status().isOk()).andReturn();
     String page = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    assertThat(page).contains("2026Q3", "ソフトウエア製品 / Software products", "<svg");
+    assertThat(page).contains("2026Q3", "ソフトウエア製品 / Software products",
+        "src=\"/statistics/charts/received.png?quarter=2026Q3\"", "src=\"/statistics/charts/shares.png?quarter=2026Q3\"");
+    assertPng(mvc.perform(get("/statistics/charts/received.png?quarter=2026Q3")).andExpect(status().isOk()).andReturn());
+    assertPng(mvc.perform(get("/statistics/charts/shares.png")).andExpect(status().isOk()).andReturn());
+    mvc.perform(get("/statistics/charts/lateness.png")).andExpect(status().isNotFound());
     assertThat(page).contains("<td>" + expected.get("receipt.total") + "</td>");
     assertThat(page).doesNotContain("ST-0", "CWE-");
     // every figure of the public page is the known answer
@@ -439,6 +470,23 @@ class StatisticsTest {
   }
 
   // --- helpers ---
+
+  /** A PNG of the chart's size with more than a few colours (a drawn chart, not an empty image). */
+  static void assertPng(MvcResult r) throws Exception {
+    assertThat(r.getResponse().getContentType()).startsWith("image/png");
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+        new java.io.ByteArrayInputStream(r.getResponse().getContentAsByteArray()));
+    assertThat(image).isNotNull();
+    assertThat(image.getWidth()).isEqualTo(StatisticsChartImages.WIDTH);
+    assertThat(image.getHeight()).isEqualTo(StatisticsChartImages.HEIGHT);
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    for (int x = 0; x < image.getWidth(); x += 3) {
+      for (int y = 0; y < image.getHeight(); y += 3) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    assertThat(colours).hasSizeGreaterThan(5);
+  }
 
   JsonNode json(String user, String query) throws Exception {
     return mapper.readTree(body(user, "/api/statistics" + query));
