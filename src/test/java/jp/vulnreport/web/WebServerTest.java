@@ -15,6 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // the webapps and /engine-rest look the engine up by the name "default"
     "camunda.bpm.generate-unique-process-engine-name=false",
+    // links in mails: a fixed address (the server's random port would otherwise end up in them)
+    "vulnreport.links.public-base-url=http://127.0.0.1:8080",
     // a database of its own, apart from the MOCK-environment test context's
     "spring.datasource.url=jdbc:h2:mem:vulnreport-web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     // the test clients stand in for the reverse proxy: X-Forwarded-* is believed from 127.0.0.1
