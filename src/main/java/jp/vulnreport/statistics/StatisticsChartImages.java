@@ -71,6 +71,7 @@ public final class StatisticsChartImages {
     plot.getRenderer().setSeriesPaint(0, new Color(0x2a, 0x52, 0x98));
     plot.getRenderer().setSeriesPaint(1, new Color(0x7b, 0x4f, 0xa0));
     plot.getRenderer().setSeriesPaint(2, new Color(0x8f, 0xb8, 0xe0));
+    quarterLabels(plot);
     return png(chart);
   }
 
@@ -98,6 +99,7 @@ public final class StatisticsChartImages {
     r.setDefaultStroke(new BasicStroke(2f));
     r.setSeriesPaint(0, new Color(0x2a, 0x52, 0x98));
     r.setSeriesPaint(1, new Color(0xc0, 0x5a, 0x1e));
+    quarterLabels(plot);
     return png(chart);
   }
 
@@ -112,6 +114,12 @@ public final class StatisticsChartImages {
     CategoryPlot plot = style(chart);
     ((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0x2a, 0x52, 0x98));
     return png(chart);
+  }
+
+  /** Twelve quarter labels (2026Q3) do not fit side by side: tilted, never cut. */
+  private static void quarterLabels(CategoryPlot plot) {
+    plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(2f);
   }
 
   private static CategoryPlot style(JFreeChart chart) {

@@ -247,8 +247,20 @@ class StatisticsTest {
         .andExpect(status().isNotFound());
     assertPng(mvc.perform(get("/statistics/staff/charts/lateness.png").header(HttpHeaders.AUTHORIZATION,
         basic("liaison1"))).andExpect(status().isOk()).andReturn());
+    // for a look (and the README's picture): the page with its charts inlined, and the PDF
+    String inlined = page;
+    for (String c : charts) {
+      byte[] png = mvc.perform(get(c).header(HttpHeaders.AUTHORIZATION, basic("manager1"))).andReturn().getResponse()
+          .getContentAsByteArray();
+      inlined = inlined.replace(org.springframework.web.util.HtmlUtils.htmlEscape(c), "data:image/png;base64,"
+          + java.util.Base64.getEncoder().encodeToString(png)).replace(c, "data:image/png;base64,"
+          + java.util.Base64.getEncoder().encodeToString(png));
+    }
     java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "statistics"));
-    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "statistics", "staff.html"), page); // for a look
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "statistics", "staff.html"), inlined);
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "statistics", "report.pdf"), mvc.perform(
+        get("/api/statistics.pdf?from=2026-07-01&to=2026-09-30").header(HttpHeaders.AUTHORIZATION, basic("manager1")))
+        .andReturn().getResponse().getContentAsByteArray());
     String liaison = body("liaison1", "/statistics/staff");
     assertThat(liaison).contains("id=\"government\"").doesNotContain("id=\"receipt\"");
   }
