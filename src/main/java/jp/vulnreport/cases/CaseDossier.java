@@ -240,7 +240,7 @@ public class CaseDossier {
       OffsetDateTime deadline = odt(rs, "deadline_at");
       OffsetDateTime sent = odt(rs, "sent_at");
       Map<String, Object> m = map("status", rs.getString("status"),
-          "statusLabel", CaseLabels.label(CaseLabels.GOVERNMENT_STATUS, rs.getString("status")),
+          "statusLabel", jp.vulnreport.government.GovernmentNotification.statusLabel(rs.getString("status")),
           "openedOn", rs.getString("opened_on"),
           "openedOnLabel", CaseLabels.label(CaseLabels.GOVERNMENT_OPENED_ON, rs.getString("opened_on")),
           "openedAt", time(rs, "opened_at"), "criteriaNotifiable", rs.getObject("criteria_notifiable"),

@@ -148,10 +148,6 @@ public final class CaseLabels {
       "DEVELOPER", "製品開発者", "OPERATOR", "ウェブサイト運営者", "PRIORITY_RECIPIENT", "優先情報提供先",
       "MANAGER", "管理者", "LIAISON", "政府連絡担当");
 
-  static final Map<String, String> GOVERNMENT_STATUS = Map.of(
-      "RECOGNITION_PENDING", "認知待ち", "NOT_REQUIRED", "通知不要", "NOTIFY_DUE", "通知期限待ち（未通知）",
-      "NOTIFIED", "通知済み", "ACKNOWLEDGED", "内閣府が受領確認済み");
-
   static final Map<String, String> GOVERNMENT_OPENED_ON = Map.of(
       "ACCEPTED", "受理後", "NOT_ACCEPTED", "不受理後", "DISCONTINUED", "取りやめ後");
 
@@ -170,7 +166,7 @@ public final class CaseLabels {
       "VIEW", "閲覧", "REPLY", "回答", "OK", "成功", "EXPIRED", "期限切れ", "REVOKED", "無効化済み");
 
   static final Map<String, String> EXPLOITATION = Map.of(
-      "NONE", "悪用なし", "ACTIVE", "悪用あり", "SUSPECTED", "悪用の疑い", "POC", "実証コードあり", "UNKNOWN", "不明");
+      "NONE", "悪用なし", "ACTIVE", "悪用あり", "SUSPECTED", "悪用の疑い", "PUBLIC_POC", "PoC が公開されている");
 
   /** The label of {@code code} in {@code labels}, or the code itself (null stays null). */
   static String label(Map<String, String> labels, String code) {

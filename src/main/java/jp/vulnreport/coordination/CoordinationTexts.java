@@ -91,7 +91,8 @@ public class CoordinationTexts {
     return jp.vulnreport.cases.CaseIdentity.trackingNumber(scope);
   }
 
-  private String jst(OffsetDateTime t) {
+  /** A moment as staff read it: Japan time to the minute, "-" when there is none. */
+  public String jst(OffsetDateTime t) {
     return t == null ? "-" : t.atZoneSameInstant(zone).format(MINUTE) + " (JST)";
   }
 }

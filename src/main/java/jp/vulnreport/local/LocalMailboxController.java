@@ -37,7 +37,7 @@ public class LocalMailboxController {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   /** A link in text that is already HTML-escaped (so it holds no raw quote or angle bracket). */
-  private static final Pattern LINK = Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]+");
+  private static final Pattern LINK = Pattern.compile("https?://(?:[A-Za-z0-9._~:/?#\\[\\]@!$'()*+,=%-]|&amp;)+");
 
   private final LocalMailServer server;
 

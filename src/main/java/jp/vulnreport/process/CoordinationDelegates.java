@@ -227,10 +227,11 @@ public class CoordinationDelegates {
 
   /** Task_ReviewGovernmentNotice (create): what was notified and what liaison decided about the vendor. */
   @Bean
-  TaskListener governmentNoticeCoordinationListener(GovernmentNotices notices) {
+  TaskListener governmentNoticeCoordinationListener(GovernmentNotices notices,
+      jp.vulnreport.coordination.CoordinationTexts texts) {
     return task -> notices.find(Variables.trackingNumber(task)).ifPresent(n -> {
       task.setVariable("governmentGrounds", n.grounds() == null ? "-" : n.grounds());
-      task.setVariable("governmentSentAt", n.sentAt() == null ? "-" : n.sentAt().toString());
+      task.setVariable("governmentSentAt", texts.jst(n.sentAt()));
       task.setVariable("governmentVendorDecision", n.vendorDecision() == null ? "-" : n.vendorDecision());
       task.setVariable("governmentZeroDayRequest", n.zeroDayRequest() == null ? "-" : n.zeroDayRequest());
     });

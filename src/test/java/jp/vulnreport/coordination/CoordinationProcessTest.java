@@ -555,6 +555,9 @@ class CoordinationProcessTest extends IntegrationTest {
         .taskDefinitionKey("Task_ReviewGovernmentNotice").singleResult();
     assertThat(review).isNotNull();
     assertThat(tasks.getVariable(review.getId(), "governmentVendorDecision")).isEqualTo("NO_CONTACT");
+    // the time the notice went out, as staff read it (Japan time to the minute), not an ISO timestamp
+    assertThat((String) tasks.getVariable(review.getId(), "governmentSentAt"))
+        .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(JST\\)");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_ReviewGovernmentNotice",
         Map.of("informDevelopers", true, "coordinationNote", "開発者へ伝える"));
     cases.runJobs(coordination.getId());

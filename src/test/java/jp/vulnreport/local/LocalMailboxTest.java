@@ -49,7 +49,8 @@ class LocalMailboxTest {
     h.setFrom("noreply@vulnreport.local");
     h.setTo(new InternetAddress("cao@example.go.jp", "内閣府 担当者", "UTF-8"));
     h.setSubject("【政府通知】IPA-2026-00001");
-    h.setText("内閣府 ご担当者様\n詳細: https://vulnreport.example/status/abc-123?x=1&y=2 をご覧ください。\n");
+    h.setText("内閣府 ご担当者様\n詳細: https://vulnreport.example/status/abc-123?x=1&y=2 をご覧ください。\n"
+        + "窓口: <https://vulnreport.example/developer/d-1>\n");
     h.addAttachment("IPA-2026-00001.csaf.json",
         new ByteArrayResource("{\"document\":{}}".getBytes(StandardCharsets.UTF_8)), "application/json");
     sender.send(first);
@@ -68,6 +69,9 @@ class LocalMailboxTest {
     assertThat(html).contains("内閣府 ご担当者様").contains("<li>IPA-2026-00001.csaf.json</li>");
     assertThat(html).contains("<a href=\"https://vulnreport.example/status/abc-123?x=1&amp;y=2\" rel=\"noreferrer\">"
         + "https://vulnreport.example/status/abc-123?x=1&amp;y=2</a>");
+    // a link in angle brackets ends before the bracket
+    assertThat(html).contains("&lt;<a href=\"https://vulnreport.example/developer/d-1\" rel=\"noreferrer\">"
+        + "https://vulnreport.example/developer/d-1</a>&gt;");
     assertThat(html.indexOf("二通目の本文")).as("newest first").isLessThan(html.indexOf("内閣府 ご担当者様"));
     assertThat(html).contains("2 通、新しい順");
   }

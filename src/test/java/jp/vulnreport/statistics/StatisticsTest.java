@@ -224,6 +224,15 @@ class StatisticsTest {
     assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"field\":\"to\"");
   }
 
+  @Autowired jp.vulnreport.deadline.DeadlinePolicy policy;
+
+  @Test
+  void theReportsFortyFiveDaysAreTheDeadlinePolicysPublicationTarget() {
+    var target = policy.period("PUBLICATION_TARGET", "NONE", null);
+    assertThat(target.unit()).isEqualTo(jp.vulnreport.deadline.DeadlineUnit.CALENDAR_DAYS);
+    assertThat(target.amount()).isEqualTo(StatisticsService.IPA_REPORT_TARGET_DAYS);
+  }
+
   @Test
   void theStaffPageHasTablesAndCharts() throws Exception {
     String page = body("manager1", "/statistics/staff?from=2026-07-01&to=2026-09-30");

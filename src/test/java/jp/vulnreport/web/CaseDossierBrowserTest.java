@@ -110,7 +110,7 @@ class CaseDossierBrowserTest extends BrowserTest {
     assertThat(sections()).contains("governmentNotice", "deadlines", "mails", "timeline")
         .doesNotContain("reporter", "attachments", "report", "links");
     assertThat(driver.findElement(By.cssSelector("[data-section='governmentNotice']")).getText())
-        .contains("通知期限待ち（未通知）", "analyst1", "残り");
+        .contains("通知対象（内閣府への通知の作成・承認・送信を待っています）", "analyst1", "残り");
     assertThat(driver.findElement(By.cssSelector(".vr-dossier")).getText()).doesNotContain("hanako.yamada@example.jp");
     shot("22-dossier-liaison");
     driver.quit();
