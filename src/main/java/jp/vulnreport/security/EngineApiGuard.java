@@ -59,7 +59,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final FormContracts forms;
   private final ObjectMapper json;
 
-  public EngineApiGuard(IdentityService identity, FormContracts forms, ObjectMapper json) {
+  private final String webappPath;
+
+  public EngineApiGuard(IdentityService identity, FormContracts forms, ObjectMapper json, String webappPath) {
+    this.webappPath = EngineApiRequest.normalise(webappPath);
     this.identity = identity;
     this.forms = forms;
     this.json = json;
@@ -68,11 +71,21 @@ public class EngineApiGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = EngineApiRequest.enginePath(request.getRequestURI().substring(request.getContextPath().length()));
-    Caller caller = path == null ? null : caller(request);
-    if (caller == null) {
-      // not the engine's API, or not authenticated: the authentication filters answer 401
+    String uri = request.getRequestURI().substring(request.getContextPath().length());
+    String path = EngineApiRequest.enginePath(uri, webappPath);
+    if (path == null) {
       chain.doFilter(request, response);
+      return;
+    }
+    Caller caller = caller(request, EngineApiRequest.normalise(uri).startsWith(webappPath + "/"));
+    if (caller == null) {
+      if (EngineApiRequest.of(request.getMethod(), path).kind() == EngineApiRequest.Kind.READ) {
+        chain.doFilter(request, response); // the authentication filters answer 401
+        return;
+      }
+      // fail closed: a write whose caller this guard cannot tell is not passed on
+      error(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+          "ログインしてください / Please log in", List.of());
       return;
     }
     if (!caller.groups().contains(Groups.ADMIN) && METHOD_OVERRIDES.stream().anyMatch(h -> request.getHeader(h) != null)) {
@@ -191,7 +204,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
     List<FieldError> errors = unknownTopLevel(body, COMPLETE_FIELDS);
     var task = forms.forTask(taskId, caller.user(), caller.groups());
     if (task.isEmpty()) {
-      return null; // the engine answers 404 (or 403) for a task the caller cannot see
+      // a task the caller cannot see is not passed on unchecked
+      return new Refusal(HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
+          "タスクが見つかりません / No such task: " + taskId, List.of());
     }
     errors.addAll(task.get().contract().check(body.get("variables"), name -> forms.currentValue(taskId, name), false));
     return errors.isEmpty() ? null : invalid("タスク「" + task.get().task().getName() + "」を完了できません", "The task \""
@@ -201,7 +216,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private Refusal start(String idOrKey, boolean byKey, JsonNode body) {
     var start = forms.forStart(idOrKey, byKey);
     if (start.isEmpty()) {
-      return null; // the engine answers 404
+      return new Refusal(HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
+          "プロセス定義が見つかりません / No such process definition: " + idOrKey, List.of());
     }
     String name = start.get().definition().getName() == null ? start.get().definition().getKey()
         : start.get().definition().getName();
@@ -258,8 +274,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
    * The caller: the engine's authentication of this request (/engine-rest's HTTP Basic filter sets
    * it) or the webapps' session (their filter may run after this one).
    */
-  private Caller caller(HttpServletRequest request) {
-    boolean webapp = request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+  private Caller caller(HttpServletRequest request, boolean webapp) {
     Authentication auth = identity.getCurrentAuthentication();
     if (!webapp && auth != null && auth.getUserId() != null) {
       return new Caller(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());

@@ -54,7 +54,8 @@ public record EngineApiRequest(Kind kind, String id, boolean byKey) {
       "identity-link-log", "external-task-log", "batch");
 
   private static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/(.*)$");
-  private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/[^/]+/(.*)$");
+  /** The webapps' application path by default (camunda.bpm.webapp.application-path). */
+  static final String DEFAULT_WEBAPP_PATH = "/camunda";
 
   /**
    * The path below the engine's root, without a trailing slash, or null when it is not an engine API
@@ -63,8 +64,14 @@ public record EngineApiRequest(Kind kind, String id, boolean byKey) {
    * endpoint escapes its classification.
    */
   public static String enginePath(String uriWithoutContext) {
+    return enginePath(uriWithoutContext, DEFAULT_WEBAPP_PATH);
+  }
+
+  /** As {@link #enginePath(String)}, for webapps under {@code webappPath} (e.g. "/camunda"). */
+  public static String enginePath(String uriWithoutContext, String webappPath) {
     String normal = normalise(uriWithoutContext);
-    for (Pattern p : List.of(ENGINE_REST, WEBAPP_ENGINE)) {
+    Pattern webapp = Pattern.compile("^" + Pattern.quote(normalise(webappPath)) + "/api/engine/engine/[^/]+/(.*)$");
+    for (Pattern p : List.of(ENGINE_REST, webapp)) {
       Matcher m = p.matcher(normal);
       if (m.matches()) {
         String rest = m.group(1);

@@ -34,10 +34,11 @@ public class WebSecurityConfig {
    */
   @Bean
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(IdentityService identityService, FormContracts forms,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<EngineApiGuard> reg =
-        new FilterRegistrationBean<>(new EngineApiGuard(identityService, forms, json));
-    reg.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        new FilterRegistrationBean<>(new EngineApiGuard(identityService, forms, json, webappPath));
+    reg.addUrlPatterns("/engine-rest/*", EngineApiRequest.normalise(webappPath) + "/api/engine/*");
     reg.setName("engine-api-guard");
     reg.setOrder(20);
     return reg;

@@ -62,10 +62,11 @@ class EngineWriteSideTest extends WebServerTest {
         + "\"Task_AwaitAcknowledgement\"},{\"type\":\"cancel\",\"activityId\":\"SubProcess_PrepareNotice\"}]}");
     assertThat(modification.statusCode()).isEqualTo(403);
     assertThat(json.readTree(modification.body()).get("message").asText()).contains("管理者");
-    assertThat(send("liaison1", "POST", "/engine-rest/process-instance/" + gov.getId() + "/variables",
-        "{\"modifications\":{\"tlp\":{\"value\":\"CLEAR\",\"type\":\"String\"}}}").statusCode()).isEqualTo(403);
-    assertThat(send("liaison1", "PUT", "/engine-rest/process-instance/" + gov.getId() + "/suspended",
-        "{\"suspended\":true}").statusCode()).isEqualTo(403);
+    // refused by the guard itself (its message), not only by the engine's authorizations
+    assertRefusedByGuard(send("liaison1", "POST", "/engine-rest/process-instance/" + gov.getId() + "/variables",
+        "{\"modifications\":{\"tlp\":{\"value\":\"CLEAR\",\"type\":\"String\"}}}"));
+    assertRefusedByGuard(send("liaison1", "PUT", "/engine-rest/process-instance/" + gov.getId() + "/suspended",
+        "{\"suspended\":true}"));
     // no other spelling of the same request gets through
     assertThat(send("liaison1", "POST", "/engine-rest/process-instance/" + gov.getId() + "/%6Dodification;x=1",
         "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"SubProcess_PrepareNotice\"}]}").statusCode())
@@ -94,11 +95,17 @@ class EngineWriteSideTest extends WebServerTest {
     assertThat(send("receipt1", "POST", "/engine-rest/process-instance/" + pi.getId() + "/modification",
         "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_SubstantiveCheck\"},"
             + "{\"type\":\"cancel\",\"activityId\":\"Task_FormalCheck\"}]}").statusCode()).isEqualTo(403);
-    assertThat(send("receipt1", "POST", "/engine-rest/process-instance/" + pi.getId() + "/variables",
+    assertRefusedByGuard(send("receipt1", "POST", "/engine-rest/process-instance/" + pi.getId() + "/variables",
         "{\"modifications\":{\"summary\":{\"value\":\"別の概要\",\"type\":\"String\"},"
-            + "\"reporterId\":{\"value\":\"other\",\"type\":\"String\"}}}").statusCode()).isEqualTo(403);
-    assertThat(send("receipt1", "PUT", "/engine-rest/process-instance/" + pi.getId() + "/variables/summary",
-        "{\"value\":\"別の概要\",\"type\":\"String\"}").statusCode()).isEqualTo(403);
+            + "\"reporterId\":{\"value\":\"other\",\"type\":\"String\"}}}"));
+    assertRefusedByGuard(send("receipt1", "PUT", "/engine-rest/process-instance/" + pi.getId() + "/variables/summary",
+        "{\"value\":\"別の概要\",\"type\":\"String\"}"));
+    // the task's own variables: the candidate group may update the task, so only the guard stands in the way
+    String formalCheck = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    assertRefusedByGuard(send("receipt1", "POST", "/engine-rest/task/" + formalCheck + "/variables",
+        "{\"modifications\":{\"summary\":{\"value\":\"別の概要\",\"type\":\"String\"}}}"));
+    assertRefusedByGuard(send("receipt1", "POST", "/engine-rest/task/" + formalCheck + "/bpmnError",
+        "{\"errorCode\":\"X\"}"));
 
     int casesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM vr_case", Integer.class);
     HttpResponse<String> raw = send("receipt1", "POST",
@@ -120,6 +127,25 @@ class EngineWriteSideTest extends WebServerTest {
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(tn).taskDefinitionKey("Task_FormalCheck").count())
         .as("one formal check for " + tn).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vr_case", Integer.class)).isEqualTo(casesBefore);
+  }
+
+  @Test
+  void noOtherSpellingOfTasklistsApiGetsPastTheGuard() throws Exception {
+    ProcessInstance pi = cases.atFormalCheck("report-product", n -> { });
+    String task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    Session tasklist = login("receipt1");
+    String summary = (String) runtime.getVariable(pi.getId(), "summary");
+    for (String prefix : java.util.List.of("/camunda", "//camunda", "/camunda/.")) {
+      HttpResponse<String> vars = tasklist.post(prefix + "/api/engine/engine/default/task/" + task + "/variables",
+          "{\"modifications\":{\"summary\":{\"value\":\"書き換え\",\"type\":\"String\"}}}");
+      assertThat(vars.statusCode()).as(prefix + ": " + vars.body()).isIn(400, 401, 403, 404);
+      HttpResponse<String> complete = tasklist.post(prefix + "/api/engine/engine/default/task/" + task
+          + "/submit-form", "{\"variables\":{\"formalCheckOutcome\":{\"value\":\"COMPLETE\"},"
+          + "\"reporterId\":{\"value\":\"x\"}}}");
+      assertThat(complete.statusCode()).as(prefix + ": " + complete.body()).isIn(400, 401, 403, 404);
+    }
+    assertThat(runtime.getVariable(pi.getId(), "summary")).isEqualTo(summary);
+    assertWaitingAt(pi, "Task_FormalCheck");
   }
 
   @Test
@@ -248,6 +274,11 @@ class EngineWriteSideTest extends WebServerTest {
    */
   void assertWaitingAt(ProcessInstance pi, String activityId) {
     assertThat(runtime.getActiveActivityIds(pi.getId())).as("%s waits at", pi.getBusinessKey()).contains(activityId);
+  }
+
+  void assertRefusedByGuard(HttpResponse<String> r) throws Exception {
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(json.readTree(r.body()).get("message").asText()).as(r.body()).contains("管理者（camunda-admin）だけ");
   }
 
   // --- HTTP ---
