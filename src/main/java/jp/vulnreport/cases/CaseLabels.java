@@ -24,6 +24,7 @@ public final class CaseLabels {
       Map.entry("CLARIFICATION_ANSWERED", "発見者が回答"),
       Map.entry("NOT_ACCEPTED", "不受理"),
       Map.entry("VERIFIED", "検証を完了"),
+      Map.entry("WEBSITE_FACTS", "ウェブサイトの事実（悪用状況・推定深刻度など）を記録"),
       Map.entry("TRIAGED", "優先度（SSVC）を判定"),
       Map.entry("DETAILS_SENT", "詳細情報を連絡"),
       Map.entry("RECATEGORISED", "届出の種別を変更"),
@@ -74,7 +75,6 @@ public final class CaseLabels {
       Map.entry("CLARIFICATION_REMINDER", "発見者への確認（督促）"),
       Map.entry("CLARIFICATION_CUTOFF", "発見者への確認（回答期限）"),
       Map.entry("VERIFICATION", "検証（タイムボックス）"),
-      Map.entry("HAND_OFF", "調整機関への引き継ぎ"),
       Map.entry("COMPLETION_NOTICE", "完了通知"),
       Map.entry("RECOGNITION", "認知（通知要否の判断）"),
       Map.entry("GOVERNMENT_NOTICE", "内閣府への通知（速やかに）"),
@@ -167,6 +167,16 @@ public final class CaseLabels {
 
   static final Map<String, String> EXPLOITATION = Map.of(
       "NONE", "悪用なし", "ACTIVE", "悪用あり", "SUSPECTED", "悪用の疑い", "PUBLIC_POC", "PoC が公開されている");
+
+  /** The Japanese name of a deadline kind of the deadline policy (the code itself when it has none). */
+  public static String deadlineKind(String kind) {
+    return label(DEADLINE_KINDS, kind);
+  }
+
+  /** The Japanese name of a deadline unit (時間, 日（暦日）, か月, 営業日). */
+  public static String unit(String unit) {
+    return label(UNITS, unit);
+  }
 
   /** The label of {@code code} in {@code labels}, or the code itself (null stays null). */
   static String label(Map<String, String> labels, String code) {

@@ -130,6 +130,13 @@ public class CaseRegister {
         + exploitationStatus);
   }
 
+  /** A website's facts for the government criteria, recorded at substantive check (it has no verification). */
+  public void recordWebsiteFacts(String trackingNumber, String exploitationStatus, String detail, String actor) {
+    jdbc.update("UPDATE vr_case SET exploitation_status = ? WHERE tracking_number = ?", exploitationStatus,
+        trackingNumber);
+    event(trackingNumber, actor, "WEBSITE_FACTS", detail);
+  }
+
   public void markHandedOff(String trackingNumber, String actor) {
     jdbc.update("UPDATE vr_case SET handed_off_at = ? WHERE tracking_number = ?", now(), trackingNumber);
     transition(trackingNumber, CaseState.HANDED_OFF, actor);

@@ -53,7 +53,8 @@ public class Deadlines {
   /**
    * Where a period starts: a clarification when its question was asked, verification when the case
    * was accepted (so the task's due date and its time-box timer are one deadline), the retention of
-   * personal data when the case was closed, anything else now.
+   * personal data and the completion notice to the discoverer when the case was closed (the notice's
+   * mail task records it; a retried mail job finds the same deadline), anything else now.
    */
   private OffsetDateTime start(String trackingNumber, String kind) {
     if (kind.startsWith("CLARIFICATION_")) {
@@ -62,7 +63,7 @@ public class Deadlines {
     if (kind.equals("VERIFICATION")) {
       return caseTime(trackingNumber, "accepted_at");
     }
-    if (kind.equals("PERSONAL_DATA_RETENTION")) {
+    if (kind.equals("PERSONAL_DATA_RETENTION") || kind.equals("COMPLETION_NOTICE")) {
       return caseTime(trackingNumber, "closed_at");
     }
     if (kind.equals("PUBLICATION_TARGET")) {

@@ -14,9 +14,22 @@ public class GovernmentCriteria {
 
   public static final String DECISION_KEY = "GovernmentNotificationCriteria";
 
-  /** What the case looks like to the criteria. Unknown values may be null. */
+  /**
+   * What the case looks like to the criteria. Unknown values may be null. {@code fixAvailable}: a fix
+   * or workaround exists (null: unknown, which meets no rule); a zero-day attack is exploitation
+   * (confirmed or suspected) while it is false. {@code personalDataExposed} and
+   * {@code criticalServiceExposed} are website facts recorded at substantive check.
+   */
   public record Facts(String exploitation, String severity, Boolean criticalInfrastructure,
-      Boolean specificationFlaw, Integer breadth, Boolean zeroDay) {}
+      Boolean specificationFlaw, Integer breadth, Boolean fixAvailable, Boolean personalDataExposed,
+      Boolean criticalServiceExposed) {
+
+    /** A software product's facts (no website facts). */
+    public Facts(String exploitation, String severity, Boolean criticalInfrastructure, Boolean specificationFlaw,
+        Integer breadth, Boolean fixAvailable) {
+      this(exploitation, severity, criticalInfrastructure, specificationFlaw, breadth, fixAvailable, null, null);
+    }
+  }
 
   /** The criteria's answer: notifiable when any ground holds; URGENT when any urgent ground holds. */
   public record Result(boolean notifiable, List<String> grounds, List<String> groundTexts, String urgency) {
@@ -39,7 +52,9 @@ public class GovernmentCriteria {
     v.put("criticalInfrastructure", Boolean.TRUE.equals(f.criticalInfrastructure()));
     v.put("specificationFlaw", Boolean.TRUE.equals(f.specificationFlaw()));
     v.put("breadth", f.breadth() == null ? 1 : f.breadth());
-    v.put("zeroDay", Boolean.TRUE.equals(f.zeroDay()));
+    v.put("fixAvailable", f.fixAvailable());
+    v.put("personalDataExposed", Boolean.TRUE.equals(f.personalDataExposed()));
+    v.put("criticalServiceExposed", Boolean.TRUE.equals(f.criticalServiceExposed()));
     DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY).variables(v).evaluate();
     List<String> grounds = new ArrayList<>();
     List<String> texts = new ArrayList<>();

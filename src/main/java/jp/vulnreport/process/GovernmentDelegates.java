@@ -23,10 +23,16 @@ public class GovernmentDelegates {
       String category = Variables.string(execution, "category");
       boolean specification = "SPECIFICATION_CRYPTO_PROTOCOL".equals(category)
           || "SPECIFICATION_CRYPTO_PROTOCOL".equals(Variables.string(execution, "nonAcceptanceReason"));
+      // a website has no CVSS: its severity is the one estimated at substantive check
+      String severity = Variables.string(execution, "cvssSeverity");
+      if (severity == null) {
+        severity = Variables.string(execution, "websiteSeverity");
+      }
       GovernmentCriteria.Facts facts = new GovernmentCriteria.Facts(
-          Variables.string(execution, "exploitationStatus"), Variables.string(execution, "cvssSeverity"),
+          Variables.string(execution, "exploitationStatus"), severity,
           bool(execution, "criticalInfrastructure"), specification, integer(execution, "affectedDeveloperCount"),
-          bool(execution, "zeroDay"));
+          nullableBool(execution, "fixAvailable"), nullableBool(execution, "personalDataExposed"),
+          nullableBool(execution, "criticalServiceExposed"));
       GovernmentNotification n = notices.open(tn, Variables.required(execution, "governmentTrigger"), facts);
       GovernmentCriteria.Result r = notices.criteria(facts);
       execution.setVariable("criteriaNotifiable", r.notifiable());
@@ -285,7 +291,10 @@ public class GovernmentDelegates {
         + "\n重要インフラ・指定製品で使われている: " + yesNo(f.criticalInfrastructure())
         + "\n暗号・プロトコルの仕様そのものの問題: " + yesNo(f.specificationFlaw())
         + "\n影響する開発者・製品の数: " + (f.breadth() == null ? "不明" : f.breadth())
-        + "\n対策のないゼロデイ: " + yesNo(f.zeroDay());
+        + "\n修正版・回避策がある: " + yesNo(f.fixAvailable())
+        + (f.personalDataExposed() == null && f.criticalServiceExposed() == null ? ""
+            : "\n多数の個人情報が漏えいし得る（ウェブサイト）: " + yesNo(f.personalDataExposed())
+                + "\n重要インフラ・公共サービスのサイト: " + yesNo(f.criticalServiceExposed()));
   }
 
   private static String yesNo(Boolean b) {
@@ -295,6 +304,12 @@ public class GovernmentDelegates {
   private static Boolean bool(DelegateExecution e, String name) {
     Object v = e.getVariable(name);
     return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
+  }
+
+  /** A yes/no fact, or null when nobody recorded it (unknown). */
+  private static Boolean nullableBool(DelegateExecution e, String name) {
+    Object v = e.getVariable(name);
+    return v == null ? null : v instanceof Boolean b ? b : Boolean.valueOf(Boolean.parseBoolean(v.toString()));
   }
 
   private static Integer integer(DelegateExecution e, String name) {

@@ -13,11 +13,17 @@ final class Labels {
   static {
     GROUNDS.put("EXPLOITED", new String[] {"悪用が確認されている", "exploited"});
     GROUNDS.put("EXPLOITATION_SUSPECTED", new String[] {"悪用の疑いがある", "exploitation suspected"});
-    GROUNDS.put("ZERO_DAY_SEVERE", new String[] {"対策のないゼロデイで深刻度が高い", "severe zero-day without a fix"});
+    GROUNDS.put("ZERO_DAY_ATTACK", new String[] {"修正版・回避策がないまま悪用（疑い）", "zero-day attack (exploited before a fix)"});
     GROUNDS.put("SEVERE_CRITICAL_INFRASTRUCTURE", new String[] {"深刻度が高く重要インフラ・指定製品で利用",
         "severe, used in critical infrastructure"});
     GROUNDS.put("SEVERE_WIDE_IMPACT", new String[] {"深刻度が高く多数の開発者・製品に影響", "severe, wide impact"});
     GROUNDS.put("SEVERE_SPECIFICATION_FLAW", new String[] {"深刻度の高い仕様の問題", "severe specification flaw"});
+    GROUNDS.put("SEVERE_PERSONAL_DATA", new String[] {"深刻度が高く多数の個人情報が漏えいし得るサイト",
+        "severe, personal data of many people exposed"});
+    GROUNDS.put("SEVERE_CRITICAL_SERVICE", new String[] {"深刻度が高く重要インフラ・公共サービスのサイト",
+        "severe, site of a critical or public service"});
+    // recorded before the criteria table's version with fixAvailable (rule 3 then meant "severe, no fix")
+    GROUNDS.put("ZERO_DAY_SEVERE", new String[] {"対策のないゼロデイで深刻度が高い（旧基準）", "severe zero-day without a fix (former criteria)"});
     GROUNDS.put("OVERRIDE", new String[] {"基準外（認知者の判断）", "by the recogniser's judgement (criteria overridden)"});
   }
 

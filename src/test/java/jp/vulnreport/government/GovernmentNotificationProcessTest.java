@@ -155,8 +155,9 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     GovernmentNotification n = notices.get(receipt.getBusinessKey());
     assertThat(n.overrideReason()).contains("悪用の疑い");
     assertThat(n.openedOn()).isEqualTo("NOT_ACCEPTED");
-    // not exploited as far as recorded: 3 business days
-    assertThat(deadlines.latest(receipt.getBusinessKey(), "GOVERNMENT_NOTICE").unit()).isEqualTo(DeadlineUnit.BUSINESS_DAYS);
+    // not exploited as far as recorded: 72 calendar hours (CRA Art. 14's notification), not business days
+    assertThat(deadlines.latest(receipt.getBusinessKey(), "GOVERNMENT_NOTICE").unit()).isEqualTo(DeadlineUnit.HOURS);
+    assertThat(deadlines.latest(receipt.getBusinessKey(), "GOVERNMENT_NOTICE").amount()).isEqualTo(72);
 
     draftAndApprove(gov, "liaison2", "liaison1", "", false);
     assertThat(notices.get(receipt.getBusinessKey()).sentAt()).isNotNull();

@@ -205,6 +205,13 @@ class WebsiteProcessTest extends IntegrationTest {
     v.put("knownOrDuplicate", false);
     v.put("withdrawn", false);
     v.put("category", category);
+    if (category.equals("WEBSITE")) {
+      // a website's facts for the government criteria (no CVSS verification for websites)
+      v.put("exploitationStatus", "NONE");
+      v.put("websiteSeverity", "MEDIUM");
+      v.put("personalDataExposed", false);
+      v.put("criticalServiceExposed", false);
+    }
     return v;
   }
 
