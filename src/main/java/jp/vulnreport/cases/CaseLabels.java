@@ -173,11 +173,6 @@ public final class CaseLabels {
     return label(DEADLINE_KINDS, kind);
   }
 
-  /** The Japanese name of a deadline unit (時間, 日（暦日）, か月, 営業日). */
-  public static String unit(String unit) {
-    return label(UNITS, unit);
-  }
-
   /** The label of {@code code} in {@code labels}, or the code itself (null stays null). */
   static String label(Map<String, String> labels, String code) {
     return code == null ? null : labels.getOrDefault(code, code);

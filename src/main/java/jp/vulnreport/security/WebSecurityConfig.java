@@ -142,6 +142,14 @@ public class WebSecurityConfig {
         "/statistics/staff/charts/*");
   }
 
+  /** The policy page (deadline policy and criteria in force, read-only): every staff group and process owners. */
+  @Bean
+  FilterRegistrationBean<StaffApiAuthenticationFilter> policyPageAuthentication(IdentityService identityService) {
+    Set<String> groups = new java.util.HashSet<>(Groups.STAFF);
+    groups.add(Groups.PROCESS_OWNER);
+    return staff(identityService, "policy-page-authentication", 19, groups, "/policy");
+  }
+
   /** HTTP Basic against Camunda's users for {@code patterns}; members of {@code groups} (and admins) pass. */
   private static FilterRegistrationBean<StaffApiAuthenticationFilter> staff(IdentityService identityService,
       String name, int order, Set<String> groups, String... patterns) {

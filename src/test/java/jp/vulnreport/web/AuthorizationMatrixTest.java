@@ -148,6 +148,8 @@ class AuthorizationMatrixTest extends WebServerTest {
       new Surface("statistics (API: JSON, CSV, PDF; staff page; liaison the government part)", "liaison1 manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/statistics", null) && t.passes(u, "GET", "/api/statistics.csv", null)
               && t.passes(u, "GET", "/api/statistics.pdf", null) && t.passes(u, "GET", "/statistics/staff", null)),
+      new Surface("policy page (deadline policy and criteria in force, read-only)", ALL_STAFF + " owner1 admin",
+          (t, u) -> t.passes(u, "GET", "/policy", null)),
       new Surface("public statistics page", ALL_STAFF + " owner1 admin anonymous",
           (t, u) -> t.status(u, "GET", "/statistics", null) == 200),
       new Surface("public report page", ALL_STAFF + " owner1 admin anonymous",
