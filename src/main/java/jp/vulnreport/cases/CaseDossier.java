@@ -155,6 +155,10 @@ public class CaseDossier {
         "publishedAt", time(rs, "published_at"), "discontinuedAt", time(rs, "discontinued_at"),
         "discontinuationReason", rs.getString("discontinuation_reason"), "closedAt", time(rs, "closed_at"));
     m.put("reporterId", rs.getString("reporter_id"));
+    // IPA's counts (V11): how a website case ended, the kind of operator and of product, as labels
+    m.put("websiteFixKindLabel", kindLabel(CaseKinds.WEBSITE_FIX, rs.getString("website_fix_kind")));
+    m.put("operatorKindLabel", kindLabel(CaseKinds.OPERATOR, rs.getString("operator_kind")));
+    m.put("productKindLabel", kindLabel(CaseKinds.PRODUCT, rs.getString("product_kind")));
     return m;
   }
 
@@ -168,7 +172,8 @@ public class CaseDossier {
             "exploitationReports", jdbc.query("SELECT * FROM vr_exploitation WHERE tracking_number = ? ORDER BY recorded_at",
                 (r, j) -> map("status", r.getString("status"),
                     "statusLabel", CaseLabels.label(CaseLabels.EXPLOITATION, r.getString("status")),
-                    "source", r.getString("source"), "observedAt", time(r, "observed_at"), "tlp", r.getString("tlp"),
+                    "source", r.getString("source"), "evidence", r.getString("evidence"),
+                    "observedAt", time(r, "observed_at"), "tlp", r.getString("tlp"),
                     "recordedBy", r.getString("recorded_by"), "recordedAt", time(r, "recorded_at")), tn)), tn);
   }
 
@@ -536,6 +541,11 @@ public class CaseDossier {
   }
 
   /** An ordered map from key, value pairs (values may be null). */
+  /** The Japanese name of a recorded kind (null when not recorded). */
+  private static String kindLabel(Map<String, String[]> kinds, String code) {
+    return code == null ? null : kinds.containsKey(code) ? kinds.get(code)[0] : code;
+  }
+
   static Map<String, Object> map(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {

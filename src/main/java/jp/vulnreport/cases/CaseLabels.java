@@ -101,6 +101,7 @@ public final class CaseLabels {
       Map.entry("WEBSITE_UNRESPONSIVE", "運営者の応答期限"),
       Map.entry("WEBSITE_FIX_REMINDER", "運営者の修正（督促）"),
       Map.entry("WEBSITE_FIX_CUTOFF", "運営者の修正報告期限"),
+      Map.entry("WEBSITE_FIX_CUTOFF_DECISION", "修正報告期限での判断（延長か終了か）"),
       Map.entry("WEBSITE_RESPONSE_REVIEW", "修正完了報告の確認"),
       Map.entry("PERSONAL_DATA_RETENTION", "個人情報の保存期間"));
 

@@ -220,6 +220,15 @@ public class CaseRegister {
     }
   }
 
+  /** The code recorded in a kind column (website_fix_kind, operator_kind, product_kind), or null. */
+  public String kind(String trackingNumber, String column) {
+    if (!java.util.Set.of("website_fix_kind", "operator_kind", "product_kind").contains(column)) {
+      throw new IllegalArgumentException("no kind column " + column);
+    }
+    return jdbc.query("SELECT " + column + " FROM vr_case WHERE tracking_number = ?", (rs, i) -> rs.getString(1),
+        trackingNumber).stream().findFirst().orElse(null);
+  }
+
   /** The advisory was published: from now on the publication date is public. */
   public void recordPublished(String trackingNumber, OffsetDateTime at, String actor) {
     jdbc.update("UPDATE vr_case SET published_at = ? WHERE tracking_number = ?", at, trackingNumber);

@@ -114,6 +114,15 @@ public class GovernmentCommands {
    */
   @Transactional
   public String reevaluate(String trackingNumber) {
+    return reevaluate(trackingNumber, Map.of());
+  }
+
+  /**
+   * {@link #reevaluate(String)} with further facts for the track's variables (exploitation
+   * information: the priority its tasks get).
+   */
+  @Transactional
+  public String reevaluate(String trackingNumber, Map<String, Object> facts) {
     CaseRecord c = register.get(trackingNumber);
     if (trackRunning(trackingNumber)) {
       throw new CaseConflictException("the government-notification track of " + trackingNumber + " is running");
@@ -131,6 +140,11 @@ public class GovernmentCommands {
       v.put("cvssVector", c.cvssVector());
       v.put("cvssSeverity", cvss.evaluate(c.cvssVector()).severity());
     }
+    facts.forEach((k, value) -> {
+      if (value != null) {
+        v.put(k, value);
+      }
+    });
     v.values().removeIf(java.util.Objects::isNull);
     register.event(trackingNumber, CaseRegister.SYSTEM, "GOVERNMENT_REEVALUATION", null);
     return AsSystem.call(identity,

@@ -10,6 +10,7 @@ import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.NewCase;
 import jp.vulnreport.cases.ReporterData;
 import jp.vulnreport.cases.TrackingNumbers;
+import jp.vulnreport.exploitation.ExploitationReports;
 import jp.vulnreport.links.LinkAudience;
 import jp.vulnreport.links.LinkProperties;
 import jp.vulnreport.links.PrivateLinks;
@@ -41,10 +42,12 @@ public class IntakeService {
   private final PrivateLinks privateLinks;
   private final LinkProperties links;
   private final AttachmentStore attachmentStore;
+  private final ExploitationReports exploitation;
 
   public IntakeService(ReportValidator validator, CaseRegister register, TrackingNumbers trackingNumbers,
       RuntimeService runtimeService, ObjectMapper objectMapper, AppProperties properties, PrivateLinks privateLinks,
-      LinkProperties links, AttachmentStore attachmentStore) {
+      LinkProperties links, AttachmentStore attachmentStore, ExploitationReports exploitation) {
+    this.exploitation = exploitation;
     this.privateLinks = privateLinks;
     this.links = links;
     this.attachmentStore = attachmentStore;
@@ -77,6 +80,7 @@ public class IntakeService {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(
         ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, r.trackingNumber(), variables);
     register.linkProcessInstance(r.trackingNumber(), pi.getId());
+    exploitationAtIntake(r.trackingNumber(), report);
     return new IntakeReceipt(r.trackingNumber(), r.statusToken(), links.statusUrl(r.statusToken()));
   }
 
@@ -101,6 +105,15 @@ public class IntakeService {
     }
     String token = privateLinks.issue(trackingNumber, LinkAudience.DISCOVERER, reporterId, CaseRegister.SYSTEM).token();
     return new Registered(trackingNumber, reporterId, token);
+  }
+
+  /**
+   * Exploitation the discoverer reported (OBSERVED, PUBLIC_POC) is recorded as exploitation
+   * information right after the case is registered: for OBSERVED the government track starts now.
+   */
+  public void exploitationAtIntake(String trackingNumber, ReportSubmission report) {
+    var v = report.vulnerability();
+    exploitation.recordAtIntake(trackingNumber, v.exploitationOrNone().name(), v.exploitationEvidence());
   }
 
   private String reportJsonWithoutReporter(ReportSubmission r) {

@@ -37,6 +37,8 @@ public class ReportForm implements Serializable {
   private String environment;
   private String impact;
   private String workaround;
+  private String exploitation;
+  private String exploitationEvidence;
   private String discoveredOn;
   private boolean developerContacted;
   private String priorContactOthers;
@@ -74,6 +76,8 @@ public class ReportForm implements Serializable {
       Map.entry("vulnerability.environment", "environment"),
       Map.entry("vulnerability.impact", "impact"),
       Map.entry("vulnerability.workaround", "workaround"),
+      Map.entry("vulnerability.exploitation", "exploitation"),
+      Map.entry("vulnerability.exploitationEvidence", "exploitationEvidence"),
       Map.entry("discoveredOn", "discoveredOn"),
       Map.entry("priorContact.developerContacted", "developerContacted"),
       Map.entry("priorContact.others", "priorContactOthers"),
@@ -102,13 +106,29 @@ public class ReportForm implements Serializable {
             t(productUrl), t(purl), t(cpe)) : null,
         website ? new ReportSubmission.Website(t(websiteUrl), t(siteName)) : null,
         new ReportSubmission.Vulnerability(t(vulnType), t(cwe), t(summary), t(details), t(reproduction),
-            t(environment), t(impact), t(workaround)),
+            t(environment), t(impact), t(workaround), exploitation(), t(exploitationEvidence)),
         date("discoveredOn", discoveredOn, dateErrors),
         new ReportSubmission.PriorContact(developerContacted, t(priorContactOthers)),
         t(disclosureDate) == null && t(disclosureVenue) == null ? null
             : new ReportSubmission.DisclosurePlan(date("disclosureDate", disclosureDate, dateErrors),
                 t(disclosureVenue)),
         t(requests));
+  }
+
+  /** Whether the exploitation chosen is one of the page's choices (or none was chosen). */
+  public boolean exploitationValid() {
+    String e = t(exploitation);
+    return e == null || java.util.Arrays.stream(ReportedExploitation.values()).anyMatch(x -> x.name().equals(e));
+  }
+
+  /** The exploitation chosen (null when none or not one of the choices: see {@link #exploitationValid}). */
+  public ReportedExploitation exploitation() {
+    return exploitationValid() && t(exploitation) != null ? ReportedExploitation.valueOf(t(exploitation)) : null;
+  }
+
+  /** The chosen exploitation's label for the confirmation page (none chosen = NONE). */
+  public ReportedExploitation exploitationOrNone() {
+    return ReportedExploitation.of(exploitation());
   }
 
   private static LocalDate date(String field, String text, List<String> errors) {
@@ -179,6 +199,10 @@ public class ReportForm implements Serializable {
   public void setImpact(String v) { this.impact = v; }
   public String getWorkaround() { return workaround; }
   public void setWorkaround(String v) { this.workaround = v; }
+  public String getExploitation() { return exploitation; }
+  public void setExploitation(String v) { this.exploitation = v; }
+  public String getExploitationEvidence() { return exploitationEvidence; }
+  public void setExploitationEvidence(String v) { this.exploitationEvidence = v; }
   public String getDiscoveredOn() { return discoveredOn; }
   public void setDiscoveredOn(String v) { this.discoveredOn = v; }
   public boolean isDeveloperContacted() { return developerContacted; }

@@ -150,6 +150,9 @@ public class ReportPageController {
     List<String> badDates = new ArrayList<>();
     ReportSubmission submission = form.toSubmission(badDates);
     badDates.forEach(f -> errors.put(f, message("page.error.date")));
+    if (!form.exploitationValid()) {
+      errors.put("exploitation", message("vulnreport.exploitation.invalid"));
+    }
     try {
       validator.validate(submission);
     } catch (ReportValidationException e) {
@@ -240,6 +243,7 @@ public class ReportPageController {
     model.addAttribute("form", form);
     model.addAttribute("attachments", draft.attachments);
     model.addAttribute("errors", errors);
+    model.addAttribute("exploitations", ReportedExploitation.values());
     model.addAttribute("limits", attachments.limits());
     model.addAttribute("maxFileSize", AttachmentStore.humanSize(attachments.limits().maxFileSize().toBytes()));
     model.addAttribute("maxTotalSize", AttachmentStore.humanSize(attachments.limits().maxTotalSize().toBytes()));

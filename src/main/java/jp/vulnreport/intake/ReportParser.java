@@ -120,6 +120,9 @@ public class ReportParser {
     if (target == String.class) {
       return "vulnreport.type.string";
     }
+    if (target == ReportedExploitation.class) {
+      return "vulnreport.exploitation.invalid";
+    }
     if (target == LocalDate.class) {
       return "vulnreport.type.date";
     }

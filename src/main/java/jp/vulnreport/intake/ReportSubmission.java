@@ -62,7 +62,15 @@ public record ReportSubmission(
       @Size(max = 20000) String reproduction,
       @Size(max = 4000) String environment,
       @Size(max = 4000) String impact,
-      @Size(max = 4000) String workaround) {}
+      @Size(max = 4000) String workaround,
+      ReportedExploitation exploitation,
+      @Size(max = 4000) String exploitationEvidence) {
+
+    /** The reported exploitation; absent is NONE. */
+    public ReportedExploitation exploitationOrNone() {
+      return ReportedExploitation.of(exploitation);
+    }
+  }
 
   public record PriorContact(Boolean developerContacted, @Size(max = 2000) String others) {}
 

@@ -33,7 +33,7 @@ public class ReportValidator {
 
   /** Text fields that may have several lines (text areas on the page); others must be one line. */
   static final Set<String> MULTI_LINE = Set.of("vulnerability.details", "vulnerability.reproduction",
-      "vulnerability.environment", "vulnerability.impact", "vulnerability.workaround", "requests");
+      "vulnerability.environment", "vulnerability.impact", "vulnerability.workaround", "vulnerability.exploitationEvidence", "requests");
 
   private final Validator validator;
   private final MessageSource messages;
@@ -61,6 +61,17 @@ public class ReportValidator {
         && Boolean.TRUE.equals(report.reporter().credit().wanted())
         && isBlank(report.reporter().credit().displayName())) {
       errors.add(error("reporter.credit.displayName", "vulnreport.credit.displayName.required"));
+    }
+    if (report.vulnerability() != null) {
+      var v = report.vulnerability();
+      ReportedExploitation e = v.exploitationOrNone();
+      if (e == ReportedExploitation.OBSERVED && isBlank(v.exploitationEvidence())) {
+        // what was seen, where and when: without it the analyst cannot weigh the report
+        errors.add(error("vulnerability.exploitationEvidence", "vulnreport.exploitationEvidence.required"));
+      }
+      if (e == ReportedExploitation.NONE && !isBlank(v.exploitationEvidence())) {
+        errors.add(error("vulnerability.exploitation", "vulnreport.exploitation.evidenceWithoutStatus"));
+      }
     }
     LocalDate today = LocalDate.now(properties.timeZone());
     if (report.discoveredOn() != null && report.discoveredOn().isAfter(today.plusDays(1))) {
@@ -147,6 +158,7 @@ public class ReportValidator {
       t.put("vulnerability.environment", v.environment());
       t.put("vulnerability.impact", v.impact());
       t.put("vulnerability.workaround", v.workaround());
+      t.put("vulnerability.exploitationEvidence", v.exploitationEvidence());
     }
     if (r.priorContact() != null) {
       t.put("priorContact.others", r.priorContact().others());

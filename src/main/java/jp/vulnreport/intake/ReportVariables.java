@@ -22,7 +22,7 @@ public final class ReportVariables {
    * and the discoverer's answer): set as previews only, the full text is in the case register.
    */
   public static final Set<String> LONG_TEXT = Set.of("summary", "details", "reproduction", "environment", "impact",
-      "workaround", "requests", "priorContactOthers", "clarificationQuestions", "clarificationAnswer");
+      "workaround", "requests", "priorContactOthers", "exploitationEvidence", "clarificationQuestions", "clarificationAnswer");
 
   private ReportVariables() {}
 
@@ -55,6 +55,17 @@ public final class ReportVariables {
     v.put("environment", ProcessText.preview(vul.environment()));
     v.put("impact", ProcessText.preview(vul.impact()));
     v.put("workaround", ProcessText.preview(vul.workaround()));
+    ReportedExploitation exploitation = vul.exploitationOrNone();
+    v.put("reportedExploitation", exploitation.name());
+    v.put("exploitationStatus", exploitation.caseStatus());
+    v.put("exploitationEvidence", ProcessText.preview(vul.exploitationEvidence()));
+    if (exploitation != ReportedExploitation.NONE) {
+      // handled first (IPA: impact over arrival order): Tasklist sorts by the task priority, the
+      // deadline policy's exploited rules give the receipt tasks their due dates
+      String ssvc = exploitation == ReportedExploitation.OBSERVED ? "attend" : "track*";
+      v.put("ssvcPriority", ssvc);
+      v.put("priority", jp.vulnreport.triage.Triage.policyPriority(ssvc));
+    }
     v.put("discoveredOn", r.discoveredOn() == null ? null : r.discoveredOn().toString());
     v.put("developerContacted", r.priorContact() != null && Boolean.TRUE.equals(r.priorContact().developerContacted()));
     v.put("priorContactOthers", r.priorContact() == null ? null : ProcessText.preview(r.priorContact().others()));

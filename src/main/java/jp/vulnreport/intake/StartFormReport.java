@@ -24,6 +24,16 @@ public final class StartFormReport {
     }
     LocalDate discoveredOn = date(v, "discoveredOn", errors);
     LocalDate disclosureDate = date(v, "disclosureDate", errors);
+    ReportedExploitation exploitation = null;
+    String exp = str(v, "exploitation");
+    if (exp != null) {
+      try {
+        exploitation = ReportedExploitation.valueOf(exp);
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("exploitation", "悪用の状況は NONE, PUBLIC_POC, OBSERVED のいずれかです"
+            + " / must be NONE, PUBLIC_POC or OBSERVED: " + exp));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ReportValidationException(errors);
     }
@@ -39,7 +49,8 @@ public final class StartFormReport {
         ? new ReportSubmission.Website(str(v, "websiteUrl"), str(v, "siteName"))
         : null;
     var vulnerability = new ReportSubmission.Vulnerability(str(v, "vulnType"), str(v, "cwe"), str(v, "summary"),
-        str(v, "details"), str(v, "reproduction"), str(v, "environment"), str(v, "impact"), str(v, "workaround"));
+        str(v, "details"), str(v, "reproduction"), str(v, "environment"), str(v, "impact"), str(v, "workaround"),
+        exploitation, str(v, "exploitationEvidence"));
     return new ReportSubmission(bool(v, "consent"), category, reporter, product, website, vulnerability,
         discoveredOn, new ReportSubmission.PriorContact(bool(v, "developerContacted"), str(v, "priorContactOthers")),
         disclosureDate == null && str(v, "disclosureVenue") == null ? null

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import jp.vulnreport.coordination.DeveloperRegistry;
-import jp.vulnreport.triage.PriorityRecipients;
+import jp.vulnreport.exploitation.PriorityRecipients;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

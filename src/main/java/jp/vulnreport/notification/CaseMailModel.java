@@ -23,10 +23,12 @@ public class CaseMailModel {
   private final Deadlines deadlines;
   private final AppProperties properties;
   private final ObjectProvider<GovernmentNotices> government;
+  private final ObjectProvider<jp.vulnreport.cases.CaseRegister> register;
 
   public CaseMailModel(Clarifications clarifications, Deadlines deadlines, AppProperties properties,
-      ObjectProvider<GovernmentNotices> government) {
+      ObjectProvider<GovernmentNotices> government, ObjectProvider<jp.vulnreport.cases.CaseRegister> register) {
     this.government = government;
+    this.register = register;
     this.clarifications = clarifications;
     this.deadlines = deadlines;
     this.properties = properties;
@@ -85,8 +87,14 @@ public class CaseMailModel {
       case "website-closed" -> {
         switch (c.state()) {
           case WEBSITE_FIXED -> {
-            m.put("outcomeJa", "ウェブサイトの運営者から修正完了の報告があり、IPA で修正を確認しました。");
-            m.put("outcomeEn", "The website's operator reported the fix and IPA has confirmed it.");
+            if ("OPERATOR_HANDLING".equals(register.getObject().kind(c.trackingNumber(), "website_fix_kind"))) {
+              // closed at the fix cutoff: the operator handles it on its own terms
+              m.put("outcomeJa", "ウェブサイトの運営者が個別に対応することを確認し、取扱いを終了します。");
+              m.put("outcomeEn", "The website's operator is handling the issue on its own; the handling ends here.");
+            } else {
+              m.put("outcomeJa", "ウェブサイトの運営者から修正完了の報告があり、IPA で修正を確認しました。");
+              m.put("outcomeEn", "The website's operator reported the fix and IPA has confirmed it.");
+            }
           }
           case WEBSITE_DISPUTED -> {
             m.put("outcomeJa", "ウェブサイトの運営者は、届出の内容を脆弱性ではないと判断しました。IPA と運営者の見解が"

@@ -1,7 +1,7 @@
 package jp.vulnreport.process;
 
 import java.util.ArrayList;
-import jp.vulnreport.triage.PriorityProvisions;
+import jp.vulnreport.exploitation.PriorityProvisions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;

@@ -66,6 +66,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     execution.setVariables(ReportVariables.of(report, registered.trackingNumber(), registered.reporterId()));
     execution.setProcessBusinessKey(registered.trackingNumber());
     register.linkProcessInstance(registered.trackingNumber(), execution.getProcessInstanceId());
+    intake.exploitationAtIntake(registered.trackingNumber(), report);
   }
 
   private static CaseStartRefusedException refused(String why) {

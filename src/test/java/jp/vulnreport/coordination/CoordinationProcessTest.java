@@ -29,7 +29,7 @@ import jp.vulnreport.links.LinkAudience;
 import jp.vulnreport.links.PrivateLinks;
 import jp.vulnreport.support.Cases;
 import jp.vulnreport.support.IntegrationTest;
-import jp.vulnreport.triage.ExploitationReports;
+import jp.vulnreport.exploitation.ExploitationReports;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -61,15 +61,19 @@ const REPORT_LABELS = {
   type: '脆弱性の種類', cwe: 'CWE', summary: '概要', details: '詳細', reproduction: '再現手順', environment: '環境',
   impact: '影響', workaround: '回避策', developer: '製品開発者', name: '製品名', versions: 'バージョン', url: 'URL',
   purl: 'purl', cpe: 'CPE', siteName: 'サイト名', discoveredOn: '発見日', requests: '要望',
-  developerContacted: '開発者への連絡', others: 'その他の連絡先', date: '公表予定日', venue: '公表の場'
+  developerContacted: '開発者への連絡', others: 'その他の連絡先', date: '公表予定日', venue: '公表の場',
+  exploitation: '悪用の状況（届出）', exploitationEvidence: '悪用の根拠'
 };
+
+const REPORTED_EXPLOITATION = {NONE: 'なし', PUBLIC_POC: '攻撃コード（PoC）が公開されている', OBSERVED: '悪用されているのを確認した'};
 
 function reportPairs(report) {
   const pairs = [];
   const walk = (prefix, node) => Object.entries(node || {}).forEach(([k, v]) => {
     if (k === 'consent' || k === 'category') return;
     if (v && typeof v === 'object') walk(REPORT_LABELS[k] || ({product: '製品', website: 'ウェブサイト', vulnerability: '脆弱性', priorContact: '事前の連絡', disclosurePlan: '公表予定'}[k] || k), v);
-    else pairs.push([(prefix ? prefix + '・' : '') + (REPORT_LABELS[k] || k), typeof v === 'boolean' ? (v ? 'はい' : 'いいえ') : v]);
+    else pairs.push([(prefix ? prefix + '・' : '') + (REPORT_LABELS[k] || k), typeof v === 'boolean' ? (v ? 'はい' : 'いいえ')
+      : k === 'exploitation' ? (REPORTED_EXPLOITATION[v] || v) : v]);
   });
   walk('', report);
   return pairs;
@@ -96,7 +100,8 @@ export async function renderDossier(node, trackingNumber) {
       ['受付日時', jst(c.receivedAt)], ['受理', jst(c.acceptedAt)], ['不受理', c.notAcceptedAt ? jst(c.notAcceptedAt) + '（' + c.nonAcceptanceReasonLabel + '）' : '—'],
       ['検証', jst(c.verifiedAt)], ['起算日', jst(c.startDateAt)], ['詳細情報連絡日', jst(c.detailsSentAt)],
       ['公表', jst(c.publishedAt)], ['取りやめ', c.discontinuedAt ? jst(c.discontinuedAt) + '（' + (c.discontinuationReason || '') + '）' : '—'],
-      ['完了', jst(c.closedAt)]])));
+      ['完了', jst(c.closedAt)], ['完了の区分', c.websiteFixKindLabel], ['運営者の種類', c.operatorKindLabel],
+      ['製品の種類', c.productKindLabel]])));
   if (d.reporter !== undefined) {
     const r = d.reporter || {};
     parts.push(section('reporter', '発見者（届出者）', r.erased ? el('p', {}, '個人情報は ' + jst(r.erasedAt) + ' に消去されました') :
@@ -113,8 +118,8 @@ export async function renderDossier(node, trackingNumber) {
   const v = d.verification || {};
   parts.push(section('verification', '検証', dl([['CVSS', v.cvssVector ? v.cvssVector + '（' + v.cvssScore + '）' : '—'],
     ['悪用の状況', v.exploitationStatusLabel], ['SSVC 優先度', v.ssvcPriority], ['検証日時', jst(v.verifiedAt)]]),
-    (v.exploitationReports || []).length ? table(['悪用情報', '情報源', '確認日時', 'TLP', '登録者'],
-      v.exploitationReports.map(x => [x.statusLabel, x.source, jst(x.observedAt), x.tlp, x.recordedBy])) : null));
+    (v.exploitationReports || []).length ? table(['悪用情報', '情報源', '根拠', '確認日時', 'TLP', '登録者'],
+      v.exploitationReports.map(x => [x.statusLabel, x.source, x.evidence, jst(x.observedAt), x.tlp, x.recordedBy])) : null));
   if (d.attachments !== undefined) {
     parts.push(section('attachments', '添付ファイル', d.attachments.length ? table(['ファイル', 'サイズ', '保存日時', 'SHA-256'],
       d.attachments.map(a => [a.downloadUrl ? el('a', {href: API.replace(/\/api$/, '') + a.downloadUrl, download: a.fileName, class: 'vr-download'}, a.fileName + '（ダウンロード）') : a.fileName + '（消去済み）',
