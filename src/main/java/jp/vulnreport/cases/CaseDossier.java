@@ -250,7 +250,7 @@ public class CaseDossier {
           "overrideReason", rs.getString("override_reason"), "deadlineAt", jst(deadline),
           "policyVersion", rs.getObject("policy_version"), "draftedBy", rs.getString("drafted_by"),
           "approvedBy", rs.getString("approved_by"), "tlp", rs.getString("tlp"),
-          "zeroDayRequest", rs.getString("zero_day_request"), "overdueFlaggedAt", time(rs, "overdue_flagged_at"),
+          "overdueFlaggedAt", time(rs, "overdue_flagged_at"),
           "sentAt", jst(sent), "lateBySeconds", late,
           "late", late != null && late > 0 ? CaseLabels.duration(Duration.ofSeconds(late)) + " 遅延" : null,
           "vendorInformedAt", time(rs, "vendor_informed_at"), "vendorDecision", rs.getString("vendor_decision"),

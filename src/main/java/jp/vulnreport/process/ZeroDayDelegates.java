@@ -28,7 +28,7 @@ public class ZeroDayDelegates {
   /** Task_RecordZeroDayRequest: records a staff-entered request (the page records its own) and shows it to liaison. */
   @Bean
   JavaDelegate zeroDayRequestRecordDelegate(ZeroDayRequestCommands commands, VendorRequests vendor,
-      GovernmentNotices notices, jp.vulnreport.AppProperties properties) {
+      GovernmentNotices notices, jp.vulnreport.AppProperties properties, jp.vulnreport.cases.CaseRegister register) {
     return execution -> {
       Object id = execution.getVariable("zeroDayRequestId");
       if (id == null) {
@@ -52,6 +52,8 @@ public class ZeroDayDelegates {
         execution.setVariable("trackingNumber", tn);
       }
       VendorRequests.ZeroDayRequest r = vendor.get(((Number) id).longValue());
+      // the case's summary for the weighing form and Tasklist's lists (not personal data)
+      execution.setVariable("summary", register.get(r.trackingNumber()).summary());
       ZoneId zone = properties.timeZone();
       execution.setVariable("zeroDayRequestText", "製品開発者: " + r.developerName() + "（" + r.developerId() + "）\n"
           + "受付: " + MINUTE.format(r.requestedAt().atZoneSameInstant(zone)) + "（JST）、" + r.sourceLabel()
