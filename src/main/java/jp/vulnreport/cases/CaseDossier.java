@@ -255,7 +255,7 @@ public class CaseDossier {
           "overrideReason", rs.getString("override_reason"), "deadlineAt", jst(deadline),
           "policyVersion", rs.getObject("policy_version"), "draftedBy", rs.getString("drafted_by"),
           "approvedBy", rs.getString("approved_by"), "tlp", rs.getString("tlp"),
-          "zeroDayRequest", rs.getString("zero_day_request"), "overdueFlaggedAt", time(rs, "overdue_flagged_at"),
+          "overdueFlaggedAt", time(rs, "overdue_flagged_at"),
           "sentAt", jst(sent), "lateBySeconds", late,
           "late", late != null && late > 0 ? CaseLabels.duration(Duration.ofSeconds(late)) + " 遅延" : null,
           "vendorInformedAt", time(rs, "vendor_informed_at"), "vendorDecision", rs.getString("vendor_decision"),
@@ -267,9 +267,34 @@ public class CaseDossier {
         m.put("overdue", left.isNegative());
         m.put("timeLeft", CaseLabels.timeLeft(left));
       }
+      m.put("vendorTold", vendorTold(tn));
+      m.put("zeroDayRequests", zeroDayRequests(tn));
       m.put("text", noticeText(m));
       return m;
     }, tn).stream().findFirst().orElse(null);
+  }
+
+  /** Who was told of the notice, when and how (vr_vendor_notice), with Japanese labels. */
+  private List<Map<String, Object>> vendorTold(String tn) {
+    return jdbc.query("SELECT * FROM vr_vendor_notice WHERE tracking_number = ? ORDER BY informed_at, id", (rs, i) -> map(
+        "developerId", rs.getString("developer_id"),
+        "developerName", rs.getString("developer_name") == null ? "（開発者未特定）" : rs.getString("developer_name"),
+        "channel", rs.getString("channel"), "channelLabel", CaseLabels.label(CaseLabels.VENDOR_CHANNELS, rs.getString("channel")),
+        "address", rs.getString("address"), "informedAt", time(rs, "informed_at"), "late", rs.getBoolean("late"),
+        "howLabel", "メール（" + CaseLabels.label(CaseLabels.VENDOR_CHANNELS, rs.getString("channel"))
+            + (rs.getBoolean("late") ? "、通知後に特定" : "") + "）"), tn);
+  }
+
+  /** The case's zero-day handling requests and liaison's decisions, with Japanese labels. */
+  private List<Map<String, Object>> zeroDayRequests(String tn) {
+    return jdbc.query("SELECT * FROM vr_zero_day_request WHERE tracking_number = ? ORDER BY requested_at, id", (rs, i) -> map(
+        "developerName", rs.getString("developer_name"), "reason", rs.getString("reason"),
+        "source", rs.getString("source"), "sourceLabel", CaseLabels.label(CaseLabels.ZERO_DAY, rs.getString("source")),
+        "requestedAt", time(rs, "requested_at"), "requestedBy", rs.getString("requested_by"),
+        "decision", rs.getString("decision"),
+        "decisionLabel", rs.getString("decision") == null ? "判断待ち" : CaseLabels.label(CaseLabels.ZERO_DAY, rs.getString("decision")),
+        "decisionReason", rs.getString("decision_reason"), "decidedAt", time(rs, "decided_at"),
+        "decidedBy", rs.getString("decided_by"), "afterNotice", rs.getBoolean("after_notice")), tn);
   }
 
   /** The notice in the words the Cabinet Office gets (the structured CSAF goes with the mail). */
@@ -280,9 +305,24 @@ public class CaseDossier {
     if (Boolean.FALSE.equals(n.get("notifiable"))) {
       return "通知不要と判断されました。理由: " + nz(n.get("overrideReason"), nz(n.get("grounds"), "—"));
     }
-    return "通知の根拠: " + nz(n.get("grounds"), "—") + "\nTLP: " + nz(n.get("tlp"), "未設定")
-        + "\n製品開発者への連絡: " + nz(n.get("vendorDecisionLabel"), "未定")
-        + (n.get("zeroDayRequest") != null ? "\nゼロデイ対応の依頼: " + n.get("zeroDayRequest") : "");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> told = (List<Map<String, Object>>) n.getOrDefault("vendorTold", List.of());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> requests = (List<Map<String, Object>>) n.getOrDefault("zeroDayRequests", List.of());
+    boolean granted = requests.stream().anyMatch(r -> "GRANTED".equals(r.get("decision")));
+    StringBuilder sb = new StringBuilder("通知の根拠: " + nz(n.get("grounds"), "—") + "\nTLP: "
+        + (granted ? "RED（ゼロデイ取扱い要望を認めたため）" : nz(n.get("tlp"), "未設定"))
+        + "\n製品開発者への連絡: " + nz(n.get("vendorDecisionLabel"), "未定"));
+    for (Map<String, Object> t : told) {
+      sb.append("\n  ").append(t.get("developerName")).append(": ").append(t.get("informedAt")).append(" ")
+          .append(t.get("howLabel")).append(" ").append(t.get("address"));
+    }
+    for (Map<String, Object> r : requests) {
+      sb.append("\nゼロデイ取扱い要望（").append(r.get("developerName")).append("、").append(r.get("sourceLabel"))
+          .append("）: ").append(r.get("reason")).append(" → ").append(r.get("decisionLabel"))
+          .append(r.get("decisionReason") == null ? "" : "（" + r.get("decisionReason") + "）");
+    }
+    return sb.toString();
   }
 
   private List<Map<String, Object>> links(String tn) {

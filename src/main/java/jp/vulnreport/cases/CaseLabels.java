@@ -135,6 +135,7 @@ public final class CaseLabels {
       Map.entry("developer-listed", "連絡不能開発者一覧への掲載通知"),
       Map.entry("developer-products-listed", "製品情報の掲載通知"),
       Map.entry("developer-government-notice", "政府通知の製品開発者への連絡"),
+      Map.entry("developer-zero-day-outcome", "ゼロデイ取扱い要望への回答（製品開発者）"),
       Map.entry("developer-publication-scheduled", "公表日の通知（製品開発者）"),
       Map.entry("developer-published", "公表の通知（製品開発者）"),
       Map.entry("website-first-contact", "運営者への初回連絡"),
@@ -153,7 +154,18 @@ public final class CaseLabels {
       "ACCEPTED", "受理後", "NOT_ACCEPTED", "不受理後", "DISCONTINUED", "取りやめ後");
 
   static final Map<String, String> VENDOR_DECISIONS = Map.of(
-      "INFORMED", "製品開発者へ連絡済み", "WITHHELD", "製品開発者への連絡を保留", "NO_CONTACT", "製品開発者の連絡先なし");
+      "INFORMED", "製品開発者へ連絡済み", "WITHHELD", "製品開発者への連絡を保留",
+      "NO_CONTACT", "製品開発者の連絡先が分からず、連絡していません");
+
+  /** How a developer was told of the Cabinet Office notice (vr_vendor_notice.channel). */
+  static final Map<String, String> VENDOR_CHANNELS = Map.of(
+      "CONTACT_POINT", "調整で指定された連絡窓口", "REGISTRY", "開発者登録簿の連絡先",
+      "LIAISON_ADDRESS", "政府連絡担当が入力した連絡先");
+
+  /** Zero-day handling requests: where they came from and liaison's decision. */
+  static final Map<String, String> ZERO_DAY = Map.of(
+      "DEVELOPER_PAGE", "開発者の専用ページから", "STAFF", "職員が開発者に代わって記録",
+      "GRANTED", "認める", "REFUSED", "認めない");
 
   static final Map<String, String> COORDINATION = Map.ofEntries(
       Map.entry("DIRECT", "直接の開発者"), Map.entry("DOWNSTREAM", "下流の開発者（SBOM）"),
@@ -164,7 +176,8 @@ public final class CaseLabels {
 
   static final Map<String, String> LINKS = Map.of(
       "DISCOVERER", "発見者", "DEVELOPER", "製品開発者", "OPERATOR", "ウェブサイト運営者",
-      "VIEW", "閲覧", "REPLY", "回答", "OK", "成功", "EXPIRED", "期限切れ", "REVOKED", "無効化済み");
+      "VIEW", "閲覧", "REPLY", "回答", "OK", "成功", "EXPIRED", "期限切れ", "REVOKED", "無効化済み",
+      "ZERO_DAY_REQUEST", "ゼロデイ取扱い要望");
 
   static final Map<String, String> EXPLOITATION = Map.of(
       "NONE", "悪用なし", "ACTIVE", "悪用あり", "SUSPECTED", "悪用の疑い", "PUBLIC_POC", "PoC が公開されている");

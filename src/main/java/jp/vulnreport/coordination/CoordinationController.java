@@ -36,8 +36,11 @@ public class CoordinationController {
   private final Publications publications;
   private final IdentityService identity;
 
+  private final ZeroDayRequestCommands zeroDays;
+
   public CoordinationController(Coordinations coordinations, DeveloperCommands commands, CaseRegister register,
-      Publications publications, IdentityService identity) {
+      Publications publications, IdentityService identity, ZeroDayRequestCommands zeroDays) {
+    this.zeroDays = zeroDays;
     this.coordinations = coordinations;
     this.commands = commands;
     this.register = register;
@@ -81,6 +84,27 @@ public class CoordinationController {
       return null;
     });
     return Map.of("trackingNumber", trackingNumber, "developerId", developerId, "recorded", "RESPONSE");
+  }
+
+  public record ZeroDayRequestBody(String reason) {}
+
+  /** A zero-day handling request the developer made by mail or phone, entered by staff; liaison weighs it. */
+  @PostMapping(path = "/developers/{developerId}/zero-day-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+  Map<String, Object> zeroDayRequest(@PathVariable String trackingNumber, @PathVariable String developerId,
+      @RequestBody ZeroDayRequestBody body, HttpServletRequest request) {
+    StaffApiAuthenticationFilter.requireGroup(request, Groups.COORDINATION, Groups.LIAISON);
+    register.get(trackingNumber);
+    String user = StaffApiAuthenticationFilter.user(request);
+    long id;
+    try {
+      id = AsSystem.call(identity, () -> zeroDays.request(trackingNumber, developerId, body.reason(), "STAFF", user));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("reason: required, up to "
+          + jp.vulnreport.government.VendorRequests.MAX_REASON + " characters", e);
+    }
+    return Map.of("trackingNumber", trackingNumber, "developerId", developerId, "zeroDayRequestId", id,
+        "recorded", "ZERO_DAY_REQUEST");
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

@@ -42,8 +42,11 @@ public class DeveloperCommands {
   private final GovernmentCommands government;
   private final ZoneId zone;
 
+  private final VendorNoticeMails vendorNotice;
+
   public DeveloperCommands(RuntimeService runtime, Coordinations coordinations, CaseRegister register,
-      MailService mail, GovernmentCommands government, AppProperties properties) {
+      MailService mail, GovernmentCommands government, AppProperties properties, VendorNoticeMails vendorNotice) {
+    this.vendorNotice = vendorNotice;
     this.runtime = runtime;
     this.coordinations = coordinations;
     this.register = register;
@@ -86,6 +89,8 @@ public class DeveloperCommands {
     }
     coordinations.contactPoint(trackingNumber, developerId, name.strip(), email.strip(), actor);
     correlate(trackingNumber, developerId, MSG_CONTACT_NAMED, Map.of());
+    // identified after the Cabinet Office notice: the government track tells it now
+    vendorNotice.contactPointNamed(trackingNumber, developerId);
   }
 
   /**

@@ -71,9 +71,7 @@ public class DeveloperMails {
       return earlier.get();   // a retried job: sent before, no second link
     }
     Coordinations.Coordination c = coordinations.get(trackingNumber, developerId);
-    boolean toContactPoint = !template.equals("developer-first-contact") && !template.equals("developer-contact-reminder");
-    String to = toContactPoint && c.contactPointEmail() != null ? c.contactPointEmail()
-        : String.join(",", registry.get(developerId).contactEmails());
+    String to = addressFor(trackingNumber, developerId, template);
     if (template.equals("developer-details")) {
       // the earlier links went to the general addresses; from now on only the contact point's link works
       links.revokeAll(trackingNumber, LinkAudience.DEVELOPER, developerId,
@@ -111,6 +109,14 @@ public class DeveloperMails {
       coordinations.detailsSent(trackingNumber, developerId, sent.sentAt());
     }
     return sent;
+  }
+
+  /** Where a mail of {@code template} goes: the contact point once named (not for first contact), else the registry's addresses. */
+  String addressFor(String trackingNumber, String developerId, String template) {
+    Coordinations.Coordination c = coordinations.get(trackingNumber, developerId);
+    boolean toContactPoint = !template.equals("developer-first-contact") && !template.equals("developer-contact-reminder");
+    return toContactPoint && c.contactPointEmail() != null ? c.contactPointEmail()
+        : String.join(",", registry.get(developerId).contactEmails());
   }
 
   private String target(String trackingNumber) {

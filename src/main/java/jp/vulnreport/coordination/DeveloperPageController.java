@@ -40,8 +40,14 @@ public class DeveloperPageController {
   private final DeveloperCommands commands;
   private final MessageSource messages;
 
+  private final ZeroDayRequestCommands zeroDays;
+  private final jp.vulnreport.government.VendorRequests vendor;
+
   public DeveloperPageController(LinkPages linkPages, CaseRegister register, Coordinations coordinations,
-      DeveloperCommands commands, MessageSource messages) {
+      DeveloperCommands commands, MessageSource messages, ZeroDayRequestCommands zeroDays,
+      jp.vulnreport.government.VendorRequests vendor) {
+    this.zeroDays = zeroDays;
+    this.vendor = vendor;
     this.linkPages = linkPages;
     this.register = register;
     this.coordinations = coordinations;
@@ -76,6 +82,15 @@ public class DeveloperPageController {
             form.get("countermeasure"), date(form.get("proposedPublicationDate")), form.get("statement"),
             form.get("question")), "developer"),
         "page.developer.response.thanks", request, response, model, redirect);
+  }
+
+  /** A zero-day handling request (ゼロデイ取扱い要望): hold the information back; liaison weighs it. */
+  @PostMapping("/developer/{token}/zero-day")
+  String zeroDay(@PathVariable String token, @RequestParam(required = false) String zeroDayReason,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    model.addAttribute("zeroDayReason", zeroDayReason);
+    return act(token, "ZERO_DAY_REQUEST", (tn, dev) -> zeroDays.request(tn, dev, zeroDayReason, "DEVELOPER_PAGE", "developer"),
+        "page.developer.zeroday.thanks", request, response, model, redirect);
   }
 
   /** Opens the link and does what the developer asked; field errors and "nothing waits" come back on the page. */
@@ -115,6 +130,15 @@ public class DeveloperPageController {
     model.addAttribute("summary", k.map(x -> x.detailsSentAt() != null).orElse(false) ? c.summary() : null);
     model.addAttribute("current", k.filter(x -> x.status() != null).orElse(null));
     model.addAttribute("listed", k.map(Coordinations.Coordination::listed).orElse(false));
+    // zero-day handling requests: open while the developer is in the case's coordination and the case runs
+    model.addAttribute("zeroDayOpen", k.isPresent() && c.closedAt() == null);
+    model.addAttribute("zeroDayRequests", vendor.requests(tn, link.partyRef()).stream().map(r -> Map.of(
+        "requestedOn", r.requestedAt().toLocalDate().toString(), "reason", r.reason(),
+        "decision", message("page.developer.zeroday.decision." + (r.decision() == null ? "PENDING" : r.decision())),
+        "decisionReason", r.decisionReason() == null ? "" : r.decisionReason())).toList());
+    if (!model.containsAttribute("zeroDayReason")) {
+      model.addAttribute("zeroDayReason", "");
+    }
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", Map.of());
     }

@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 /**
  * The structured attachment of a Cabinet Office notice: a CSAF 2.0 document (csaf_base, TLP AMBER
  * or RED, tracking status interim) with the product tree, the vulnerability, its CVSS v3 score and
- * its exploitation status.
+ * its exploitation status; granted zero-day handling requests as a note (category other).
  */
 @Component
 public class CsafNoticeBuilder {
 
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
   private static final String PRODUCT_ID = "CSAFPID-0001";
+  /** The title of the note that carries granted zero-day handling requests. */
+  public static final String ZERO_DAY_NOTE_TITLE = "ゼロデイ取扱い要望 / Zero-day handling request";
 
   private final ObjectMapper mapper;
   private final CvssService cvss;
@@ -49,6 +51,10 @@ public class CsafNoticeBuilder {
     ArrayNode notes = doc.putArray("notes");
     note(notes, "summary", "内閣府への通知の根拠 / Grounds", n.grounds() == null ? "-" : n.grounds());
     note(notes, "general", "認知 / Recognition", "認知日時 " + n.recognisedAt() + " / 認知者 " + n.recognisedBy());
+    if (n.zeroDayRequest() != null) {
+      // a granted zero-day handling request travels with the notice (the document is TLP:RED then)
+      note(notes, "other", ZERO_DAY_NOTE_TITLE, n.zeroDayRequest());
+    }
     tracking(doc, c.trackingNumber(), "interim", time, "内閣府への初回通知 / initial notice to the Cabinet Office");
 
     ObjectNode tree = root.putObject("product_tree");

@@ -42,10 +42,12 @@ public class GovernmentNotices {
   private final MailService mail;
   private final ObjectMapper mapper;
   private final StoredReports reports;
+  private final VendorRequests vendor;
 
   public GovernmentNotices(JdbcTemplate jdbc, CaseRegister register, GovernmentCriteria criteria,
       Deadlines deadlines, CsafNoticeBuilder csaf, CsafValidator validator, MailService mail, ObjectMapper mapper,
-      StoredReports reports) {
+      StoredReports reports, VendorRequests vendor) {
+    this.vendor = vendor;
     this.reports = reports;
     this.jdbc = jdbc;
     this.register = register;
@@ -127,12 +129,16 @@ public class GovernmentNotices {
     }
   }
 
-  public void drafted(String trackingNumber, String actor, String tlp, String zeroDayRequest) {
+  /**
+   * The draft: who drafted it and the TLP chosen (a granted zero-day handling request makes the notice
+   * TLP:RED whatever is chosen here; requests are recorded and weighed in ZeroDayRequest, not here).
+   */
+  public void drafted(String trackingNumber, String actor, String tlp) {
     if (!"AMBER".equals(tlp) && !"RED".equals(tlp)) {
       throw new IllegalArgumentException("TLP must be AMBER or RED, not " + tlp);
     }
-    jdbc.update("UPDATE vr_government_notification SET drafted_by = ?, approved_by = NULL, tlp = ?, "
-        + "zero_day_request = ? WHERE tracking_number = ?", actor, tlp, blankToNull(zeroDayRequest), trackingNumber);
+    jdbc.update("UPDATE vr_government_notification SET drafted_by = ?, approved_by = NULL, tlp = ? "
+        + "WHERE tracking_number = ?", actor, tlp, trackingNumber);
     register.event(trackingNumber, actor, "NOTICE_DRAFTED", "TLP:" + tlp);
   }
 
@@ -205,7 +211,7 @@ public class GovernmentNotices {
   public String approvalHash(String trackingNumber, String noticeText) {
     CaseRecord c = register.get(trackingNumber);
     GovernmentNotification n = get(trackingNumber);
-    JsonNode doc = csaf.build(c, reports.get(trackingNumber), n, n.tlp() == null ? "AMBER" : n.tlp(), HASH_TIME);
+    JsonNode doc = csaf.build(c, reports.get(trackingNumber), n, n.effectiveTlp(), HASH_TIME);
     try {
       return jp.vulnreport.Sha256.hex((noticeText == null ? "" : noticeText) + "\n" + mapper.writeValueAsString(doc));
     } catch (JsonProcessingException e) {
@@ -254,7 +260,7 @@ public class GovernmentNotices {
 
   /** The CSAF document the notice carries (also for review before sending). */
   public JsonNode csafDocument(CaseRecord c, GovernmentNotification n) {
-    return csaf.build(c, reports.get(c.trackingNumber()), n, n.tlp() == null ? "AMBER" : n.tlp(), register.now());
+    return csaf.build(c, reports.get(c.trackingNumber()), n, n.effectiveTlp(), register.now());
   }
 
   public void vendorDecision(String trackingNumber, String decision, boolean informed, String actor) {
@@ -277,8 +283,10 @@ public class GovernmentNotices {
 
   @Transactional(readOnly = true)
   public Optional<GovernmentNotification> find(String trackingNumber) {
+    // the zero-day handling that travels with the notice: the granted requests (VendorRequests), not a typed text
     return jdbc.query("SELECT * FROM vr_government_notification WHERE tracking_number = ?", GovernmentNotices::row,
-        trackingNumber).stream().findFirst();
+        trackingNumber).stream().findFirst()
+        .map(n -> n.withZeroDayRequest(vendor.grantedText(trackingNumber).orElse(null)));
   }
 
   public GovernmentNotification get(String trackingNumber) {
@@ -291,10 +299,6 @@ public class GovernmentNotices {
   public List<GovernmentNotification> recognisedBetween(OffsetDateTime from, OffsetDateTime to) {
     return jdbc.query("SELECT * FROM vr_government_notification WHERE recognised_at >= ? AND recognised_at < ? "
         + "ORDER BY recognised_at", GovernmentNotices::row, from, to);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static GovernmentNotification row(ResultSet rs, int i) throws SQLException {

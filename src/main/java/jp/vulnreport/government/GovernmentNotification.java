@@ -27,6 +27,7 @@ public record GovernmentNotification(
     Long lateBySeconds,
     OffsetDateTime vendorInformedAt,
     String vendorDecision,
+    /** The granted zero-day handling requests as they travel with the notice (null when none was granted). */
     String zeroDayRequest,
     OffsetDateTime acknowledgedAt,
     String acknowledgedVia,
@@ -60,5 +61,24 @@ public record GovernmentNotification(
   /** Sent no later than the deadline; null while not sent. */
   public Boolean onTime() {
     return sentAt == null ? null : lateBySeconds == null || lateBySeconds == 0;
+  }
+
+  /**
+   * The TLP the notice and its CSAF document carry: the one liaison chose (AMBER by default), or
+   * RED when a zero-day handling request was granted (the vendor asked that it be held back).
+   */
+  public String effectiveTlp() {
+    if (zeroDayRequest != null) {
+      return VendorRequests.GRANTED_TLP;
+    }
+    return tlp == null ? "AMBER" : tlp;
+  }
+
+  /** This row with the granted zero-day handling requests' text (the register keeps them apart). */
+  GovernmentNotification withZeroDayRequest(String text) {
+    return new GovernmentNotification(trackingNumber, openedAt, openedOn, status, criteriaNotifiable, criteriaGrounds,
+        criteriaUrgency, recognisedAt, recognisedBy, notifiable, grounds, overrideReason, deadlineAt, policyVersion,
+        draftedBy, approvedBy, tlp, overdueFlaggedAt, sentAt, messageId, lateBySeconds, vendorInformedAt,
+        vendorDecision, text, acknowledgedAt, acknowledgedVia, updatesSent);
   }
 }

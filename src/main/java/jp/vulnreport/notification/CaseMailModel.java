@@ -78,7 +78,10 @@ public class CaseMailModel {
         }
         m.put("grounds", n.grounds() == null ? "-" : n.grounds());
         m.put("recognisedAt", n.recognisedAt() == null ? "-" : jst(n.recognisedAt()));
-        m.put("tlp", n.tlp() == null ? "AMBER" : n.tlp());
+        m.put("tlp", n.effectiveTlp());
+        // a granted zero-day handling request travels with the notice and with every update
+        m.put("zeroDayHandling", n.zeroDayRequest() == null ? ""
+            : "\n【ゼロデイ取扱い要望 / Zero-day handling request】\n" + n.zeroDayRequest() + "\n");
         if (n.deadlineAt() != null) {
           m.put("noticeDeadline", jst(n.deadlineAt()));
           m.put("deadlineBasis", deadlines.latest(c.trackingNumber(), GovernmentNotices.NOTICE_DEADLINE).basis());

@@ -69,8 +69,19 @@ public class CoordinationDelegates {
 
   /** A mail with the developer's private link. Input parameters: mailTemplate, mailRound, mailValues (a map). */
   @Bean
-  JavaDelegate developerContactMailDelegate(DeveloperMails mails) {
+  JavaDelegate developerContactMailDelegate(DeveloperMails mails, jp.vulnreport.coordination.VendorNoticeMails vendorNotice,
+      jp.vulnreport.government.VendorRequests vendor) {
     return execution -> {
+      if ("developer-government-notice".equals(Variables.string(execution, "mailTemplate"))) {
+        // the government track tells every developer of the notice; a developer told there is not told twice
+        String tn = Variables.trackingNumber(execution);
+        String developerId = Variables.required(execution, "developerId");
+        if (!vendor.wasTold(tn, developerId)) {
+          vendorNotice.tell(tn, developerId, execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
+              + ":" + developerId + ":" + execution.getVariableLocal("mailRound"), false);
+        }
+        return;
+      }
       Map<String, String> values = new java.util.HashMap<>();
       if (execution.getVariableLocal("mailValues") instanceof Map<?, ?> m) {
         m.forEach((k, v) -> values.put(k.toString(), v == null ? "-" : v.toString()));
@@ -228,11 +239,14 @@ public class CoordinationDelegates {
   /** Task_ReviewGovernmentNotice (create): what was notified and what liaison decided about the vendor. */
   @Bean
   TaskListener governmentNoticeCoordinationListener(GovernmentNotices notices,
-      jp.vulnreport.coordination.CoordinationTexts texts) {
+      jp.vulnreport.coordination.CoordinationTexts texts, jp.vulnreport.government.VendorRequests vendor,
+      jp.vulnreport.AppProperties properties) {
+    java.time.ZoneId zone = properties.timeZone();
     return task -> notices.find(Variables.trackingNumber(task)).ifPresent(n -> {
       task.setVariable("governmentGrounds", n.grounds() == null ? "-" : n.grounds());
       task.setVariable("governmentSentAt", texts.jst(n.sentAt()));
       task.setVariable("governmentVendorDecision", n.vendorDecision() == null ? "-" : n.vendorDecision());
+      task.setVariable("governmentVendorToldText", vendor.toldText(n.trackingNumber(), zone));
       task.setVariable("governmentZeroDayRequest", n.zeroDayRequest() == null ? "-" : n.zeroDayRequest());
     });
   }

@@ -71,23 +71,19 @@ public class GovernmentDelegates {
   @Bean
   TaskListener noticeDraftListener(GovernmentNotices notices) {
     return task -> {
-      boolean zeroDay = Boolean.TRUE.equals(task.getVariable("zeroDayRequested"));
-      String request = Variables.string(task, "zeroDayRequest");
-      if (zeroDay && (request == null || request.isBlank())) {
-        throw PersonFixable.error("zeroDayRequest", "要望の内容を入力してください / describe the zero-day handling request");
-      }
       String text = Variables.required(task, "noticeText");
       String actor = Actors.of(task);
       String tn = Variables.trackingNumber(task);
-      String before = notices.get(tn).tlp() == null ? "AMBER" : notices.get(tn).tlp();
       String tlp = Variables.required(task, "tlp");
-      notices.drafted(tn, actor, tlp, zeroDay ? request : null);
-      if (!before.equals(tlp)) {
-        // the text was prefilled with the TLP known then; it states the one chosen now
-        task.getExecution().setVariable("noticeText", text.replace("TLP:" + before, "TLP:" + tlp));
+      notices.drafted(tn, actor, tlp);
+      // the text was prefilled with the TLP known then; it states the one that applies now (the one chosen,
+      // or RED when a zero-day handling request was granted)
+      String applies = "TLP:" + notices.get(tn).effectiveTlp();
+      String stated = text.replace("TLP:AMBER", applies).replace("TLP:RED", applies);
+      if (!stated.equals(text)) {
+        task.getExecution().setVariable("noticeText", stated);
       }
       task.getExecution().setVariable("noticeDraftedBy", actor);
-      task.getExecution().setVariable("zeroDayRequested", zeroDay);
       if (task.getVariable("vendorContactEmail") == null) {
         task.getExecution().setVariable("vendorContactEmail", "");
       }
@@ -157,28 +153,35 @@ public class GovernmentDelegates {
     };
   }
 
+  /**
+   * Task_InformVendor: tells the vendor that the government was notified: each developer the case's
+   * coordination identified, at its contact point (the registry's addresses while none is named); the
+   * address liaison typed only when no developer is known; NO_CONTACT only when neither exists.
+   */
   @Bean
-  TaskListener vendorDecisionListener() {
-    return task -> {
-      String decision = Variables.required(task, "vendorDecision");
-      if (!decision.equals("INFORM") && !decision.equals("WITHHOLD")) {
-        throw PersonFixable.error("vendorDecision", "判断を選んでください / vendorDecision must be INFORM or WITHHOLD, not " + decision);
-      }
-      Variables.required(task, "vendorDecisionReason");
+  JavaDelegate informVendorDelegate(GovernmentNotices notices, MailService mail,
+      jp.vulnreport.coordination.VendorNoticeMails developers, jp.vulnreport.government.VendorRequests vendor) {
+    return execution -> {
+      informVendor(execution, notices, mail, developers, vendor);
+      // a case in coordination hears of the notice there (coordinators see who was told)
+      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MSG_NOTICE_SENT)
+          .processInstanceBusinessKey(Variables.trackingNumber(execution)).correlateAllWithResult();
     };
   }
 
   /**
-   * Tells the vendor that the government was notified: not when a liaison decided to withhold it
-   * after a zero-day request, and not when no vendor contact is known (coordination tells them).
+   * Task_InformLateVendor: a developer identified after the notice named its contact point; it is
+   * told now (and every other developer not yet told).
    */
   @Bean
-  JavaDelegate informVendorDelegate(GovernmentNotices notices, MailService mail) {
+  JavaDelegate informLateVendorDelegate(GovernmentNotices notices,
+      jp.vulnreport.coordination.VendorNoticeMails developers) {
     return execution -> {
-      informVendor(execution, notices, mail);
-      // a case in coordination hears of the notice there (coordinators may tell the developers)
-      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MSG_NOTICE_SENT)
-          .processInstanceBusinessKey(Variables.trackingNumber(execution)).correlateAllWithResult();
+      String tn = Variables.trackingNumber(execution);
+      java.util.List<String> told = developers.tellDevelopers(tn, execution.getProcessInstanceId() + ":late", true);
+      if (!told.isEmpty() && !"INFORMED".equals(notices.get(tn).vendorDecision())) {
+        notices.vendorDecision(tn, "INFORMED", true, jp.vulnreport.cases.CaseRegister.SYSTEM);
+      }
     };
   }
 
@@ -193,10 +196,11 @@ public class GovernmentDelegates {
    */
   @Bean
   TaskListener noticePreviewListener(GovernmentNotices notices, jp.vulnreport.cases.CaseRegister register,
-      jp.vulnreport.AppProperties properties) {
+      jp.vulnreport.AppProperties properties, jp.vulnreport.government.VendorRequests vendor) {
     return task -> {
       String tn = Variables.trackingNumber(task);
       GovernmentNotification n = notices.get(tn);
+      task.setVariableLocal("zeroDayHandlingText", zeroDayText(vendor.requests(tn)));
       if (Variables.string(task, "noticeText") == null) {
         task.getExecution().setVariable("noticeText", notices.defaultNoticeText(tn));
       }
@@ -207,6 +211,26 @@ public class GovernmentDelegates {
         task.setVariableLocal("noticePreviewHash", notices.approvalHash(tn, Variables.string(task, "noticeText")));
       }
     };
+  }
+
+  /** The case's zero-day handling requests as the notice's forms show them (granted ones go with the notice). */
+  static String zeroDayText(java.util.List<jp.vulnreport.government.VendorRequests.ZeroDayRequest> requests) {
+    if (requests.isEmpty()) {
+      return "ゼロデイ取扱い要望はありません";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (var r : requests) {
+      sb.append(r.developerName()).append("（").append(r.requestedAt().toLocalDate()).append("）: ").append(r.reason())
+          .append("\n  → ").append(r.decisionLabel())
+          .append(r.decisionReason() == null ? "" : "。理由: " + r.decisionReason()).append('\n');
+    }
+    if (requests.stream().anyMatch(r -> r.decision() == null)) {
+      sb.append("判断待ちの要望があります。通知の前に「ゼロデイ取扱い要望の判断」を済ませてください。\n");
+    }
+    if (requests.stream().anyMatch(jp.vulnreport.government.VendorRequests.ZeroDayRequest::granted)) {
+      sb.append("認めた要望は通知メールと CSAF 文書に添えられ、TLP は RED になります。");
+    }
+    return sb.toString().strip();
   }
 
   /** The grounds as recognition decided them: the criteria, the analyst's decision and an override's reason. */
@@ -241,21 +265,26 @@ public class GovernmentDelegates {
   /** Message to the case's coordination: the Cabinet Office was notified and the vendor decision is made. */
   public static final String MSG_NOTICE_SENT = "Msg_GovernmentNoticeSent";
 
-  /** Mails the vendor unless liaison withheld it or no vendor contact is known; records the decision. */
+  /** Tells the case's developers (or the typed address) and records who was told, when and how. */
   private static void informVendor(org.camunda.bpm.engine.delegate.DelegateExecution execution,
-      GovernmentNotices notices, MailService mail) {
+      GovernmentNotices notices, MailService mail, jp.vulnreport.coordination.VendorNoticeMails developers,
+      jp.vulnreport.government.VendorRequests vendor) {
     String tn = Variables.trackingNumber(execution);
-    String decision = Variables.string(execution, "vendorDecision");
+    String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
     String address = Variables.string(execution, "vendorContactEmail");
     String actor = Actors.current(execution.getProcessEngineServices());
-    if ("WITHHOLD".equals(decision)) {
-      notices.vendorDecision(tn, "WITHHELD", false, actor);
-    } else if (address == null || address.isBlank()) {
-      notices.vendorDecision(tn, "NO_CONTACT", false, actor);
-    } else {
-      mail.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), tn,
-          "government-notice-vendor", Recipient.VENDOR, address, java.util.Map.of(), java.util.List.of());
+    developers.tellDevelopers(tn, key, false);
+    if (!vendor.toldOf(tn).isEmpty()) {
       notices.vendorDecision(tn, "INFORMED", true, actor);
+    } else if (address != null && !address.isBlank()) {
+      // no developer identified yet: the address liaison typed when drafting
+      jp.vulnreport.notification.MailRecords.MailRecord sent = mail.send(key, tn, "government-notice-vendor",
+          Recipient.VENDOR, address.strip(), java.util.Map.of(), java.util.List.of());
+      vendor.told(tn, null, null, jp.vulnreport.government.VendorRequests.Channel.LIAISON_ADDRESS, address.strip(),
+          sent.sentAt(), sent.messageId(), false);
+      notices.vendorDecision(tn, "INFORMED", true, actor);
+    } else {
+      notices.vendorDecision(tn, "NO_CONTACT", false, actor);
     }
   }
 

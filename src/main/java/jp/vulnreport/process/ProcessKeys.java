@@ -13,6 +13,7 @@ public final class ProcessKeys {
   public static final String COORDINATION = "Coordination";
   public static final String DEVELOPER_COORDINATION = "DeveloperCoordination";
   public static final String DEVELOPER_RESPONSE_ENTRY = "DeveloperResponseEntry";
+  public static final String ZERO_DAY_REQUEST = "ZeroDayRequest";
 
   public static final String MSG_CLARIFICATION_REPLY = "Msg_ClarificationReply";
   public static final String MSG_DISCONTINUE = "Msg_Discontinue";

@@ -68,7 +68,7 @@ public class IdentitySetup implements ApplicationRunner {
     List<String> processes = List.of(ProcessKeys.SOFTWARE_VULNERABILITY_REPORT, ProcessKeys.GOVERNMENT_NOTIFICATION,
         ProcessKeys.CASE_DISCONTINUATION, ProcessKeys.WEBSITE_VULNERABILITY_REPORT, ProcessKeys.EXPLOITATION_REPORT,
         ProcessKeys.PRIORITY_INFORMATION_PROVISION, ProcessKeys.PERSONAL_DATA_RETENTION, ProcessKeys.COORDINATION,
-        ProcessKeys.DEVELOPER_COORDINATION, ProcessKeys.DEVELOPER_RESPONSE_ENTRY);
+        ProcessKeys.DEVELOPER_COORDINATION, ProcessKeys.DEVELOPER_RESPONSE_ENTRY, ProcessKeys.ZERO_DAY_REQUEST);
     for (String g : Groups.STAFF) {
       grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grants.add(g, Resources.FILTER, "*", Permissions.READ);
@@ -96,6 +96,14 @@ public class IdentitySetup implements ApplicationRunner {
     }
     grants.add(Groups.COORDINATION, Resources.PROCESS_DEFINITION, ProcessKeys.DEVELOPER_RESPONSE_ENTRY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // zero-day handling requests: coordinators and liaison enter one a developer made by mail or phone (start
+    // form); liaison weighs them (tracking number and summary in Tasklist's lists)
+    for (String g : List.of(Groups.COORDINATION, Groups.LIAISON)) {
+      grants.add(g, Resources.PROCESS_DEFINITION, ProcessKeys.ZERO_DAY_REQUEST, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    grants.add(Groups.LIAISON, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    grants.add(Groups.LIAISON, Resources.PROCESS_DEFINITION, ProcessKeys.ZERO_DAY_REQUEST,
+        ProcessDefinitionPermissions.READ_INSTANCE);
     // priority information provision: liaison decides
     grants.add(Groups.LIAISON, Resources.PROCESS_DEFINITION, ProcessKeys.PRIORITY_INFORMATION_PROVISION,
         ProcessDefinitionPermissions.READ_INSTANCE);

@@ -128,7 +128,6 @@ class WholeCaseBenchmark extends BenchContext {
     Map<String, Object> draft = new HashMap<>();
     draft.put("tlp", "AMBER");
     draft.put("vendorContactEmail", "psirt@sample-soft.example.jp");
-    draft.put("zeroDayRequested", false);
     complete(tn, "Task_DraftNotice", "liaison1", "liaison", draft);
     complete(tn, "Task_ReviewNotice", "liaison2", "liaison", Map.of("reviewOutcome", "APPROVE"));
     await(tn, "Task_AwaitAcknowledgement");

@@ -547,20 +547,23 @@ class CoordinationProcessTest extends IntegrationTest {
     cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
     Map<String, Object> draft = new HashMap<>();
     draft.put("tlp", "AMBER");
-    draft.put("zeroDayRequested", false);
     cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", draft);
     cases.completeAs("liaison2", "liaison", gov, "Task_ReviewNotice", Map.of("reviewOutcome", "APPROVE"));
     cases.runJobs(gov.getId());
     Task review = tasks.createTaskQuery().processInstanceId(coordination.getId())
         .taskDefinitionKey("Task_ReviewGovernmentNotice").singleResult();
     assertThat(review).isNotNull();
-    assertThat(tasks.getVariable(review.getId(), "governmentVendorDecision")).isEqualTo("NO_CONTACT");
+    // the developer identified before the notice was told of it at the registry's address, by the track itself
+    assertThat(tasks.getVariable(review.getId(), "governmentVendorDecision")).isEqualTo("INFORMED");
+    assertThat((String) tasks.getVariable(review.getId(), "governmentVendorToldText"))
+        .contains("サンプルソフト株式会社", SAMPLE_SOFT, "開発者登録簿の連絡先", "(JST)".replace("(", "（").replace(")", "）"));
     // the time the notice went out, as staff read it (Japan time to the minute), not an ISO timestamp
     assertThat((String) tasks.getVariable(review.getId(), "governmentSentAt"))
         .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(JST\\)");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_ReviewGovernmentNotice",
         Map.of("informDevelopers", true, "coordinationNote", "開発者へ伝える"));
     cases.runJobs(coordination.getId());
+    // told once: coordination's "tell the developers" does not mail a developer the track already told
     assertThat(body(single(SAMPLE_SOFT, "政府への通知に関するお知らせ"))).contains(tn, "Cabinet Office");
     // not yet due: the warning comes 5 days later
     assertThat(coordination).isWaitingAt("Event_PublicationWarning");

@@ -23,7 +23,7 @@ class FormTextsTest {
   private static final Set<String> CODE_VARIABLES = Set.of("category", "exploitationStatus", "governmentTrigger",
       "criteriaUrgency", "ssvcPriority", "governmentNoticeStatus", "governmentVendorDecision", "operatorResponseType",
       "tlp", "exploitationTlp", "acceptanceOutcome", "nonAcceptanceReason", "cvssSeverity", "recognitionDecision",
-      "vendorDecision", "reviewOutcome", "websiteFixKind", "operatorKind", "productKind");
+      "zeroDayDecision", "reviewOutcome", "websiteFixKind", "operatorKind", "productKind");
   /** A raw code in a label or text: SOFTWARE_PRODUCT, RECOGNITION_PENDING, "(URGENT:" … */
   private static final Pattern RAW_CODE = Pattern.compile("\\b[A-Z]+_[A-Z_]+\\b|[（(][A-Z]{3,}:");
   private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");

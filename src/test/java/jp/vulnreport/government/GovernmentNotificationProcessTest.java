@@ -85,7 +85,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(recognised.policyVersion()).isEqualTo(d.policyVersion());
     assertThat(gov).isWaitingAt("Task_DraftNotice");
 
-    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, false);
+    draftAndApprove(gov, "liaison1", "liaison2", VENDOR);
     assertThat(gov).isWaitingAt("Task_AwaitAcknowledgement");
 
     GovernmentNotification sent = notices.get(tn);
@@ -159,7 +159,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(deadlines.latest(receipt.getBusinessKey(), "GOVERNMENT_NOTICE").unit()).isEqualTo(DeadlineUnit.HOURS);
     assertThat(deadlines.latest(receipt.getBusinessKey(), "GOVERNMENT_NOTICE").amount()).isEqualTo(72);
 
-    draftAndApprove(gov, "liaison2", "liaison1", "", false);
+    draftAndApprove(gov, "liaison2", "liaison1", "");
     assertThat(notices.get(receipt.getBusinessKey()).sentAt()).isNotNull();
     assertThat(notices.get(receipt.getBusinessKey()).vendorDecision()).isEqualTo("NO_CONTACT");
     JsonNode csaf = attachment(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"), receipt.getBusinessKey() + ".csaf.json");
@@ -181,7 +181,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(gov).isWaitingAt("Task_DraftNotice").hasPassed("Gateway_AlreadyRecognised").hasNotPassed("Task_Recognition");
     assertThat(notices.get(tn).deadlineAt()).isEqualTo(deadline);
 
-    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, false);
+    draftAndApprove(gov, "liaison1", "liaison2", VENDOR);
     assertThat(notices.get(tn).status()).isEqualTo("NOTIFIED");
     assertThat(body(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"))).contains(tn);
   }
@@ -191,7 +191,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     ProcessInstance receipt = verified("ACTIVE");
     String tn = receipt.getBusinessKey();
     ProcessInstance first = recognisedAsNotifiable(tn);
-    draftAndApprove(first, "liaison1", "liaison2", "", false);
+    draftAndApprove(first, "liaison1", "liaison2", "");
     assertThat(first).isWaitingAt("Task_AwaitAcknowledgement");
 
     caseCommands.discontinue(tn, "発見者が取り下げたため", "manager1");
@@ -247,7 +247,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
         .anyMatch(l -> "manager".equals(l.getGroupId()));
 
     // the notice can still go, and its lateness is recorded
-    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, false);
+    draftAndApprove(gov, "liaison1", "liaison2", VENDOR);
     GovernmentNotification late = notices.get(tn);
     assertThat(late.onTime()).isFalse();
     assertThat(late.lateBySeconds()).isGreaterThanOrEqualTo(Duration.ofHours(6).getSeconds());
@@ -272,7 +272,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(validator.problems(preview)).isEmpty();
 
     // the drafter edits the text and chooses TLP:RED: the text states it
-    Map<String, Object> draft = new HashMap<>(draft(VENDOR, false));
+    Map<String, Object> draft = new HashMap<>(draft(VENDOR));
     draft.put("tlp", "RED");
     draft.put("noticeText", prefilled.replace("受領の確認をお願いいたします。", "受領の確認を本日中にお願いいたします。"));
     cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", draft);
@@ -307,7 +307,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(GREEN_MAIL.getReceivedMessages()).noneMatch(m -> subject(m).contains("脆弱性に関する通知"));
 
     // approved again: exactly the approved text goes out, with the CSAF document that was shown
-    Map<String, Object> again = new HashMap<>(draft(VENDOR, false));
+    Map<String, Object> again = new HashMap<>(draft(VENDOR));
     again.put("tlp", "RED");
     cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", again);
     Task second = cases.task(gov);
@@ -327,7 +327,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     ProcessInstance receipt = verified("ACTIVE");
     ProcessInstance gov = cases.government(receipt.getBusinessKey());
     cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE"));
-    cases.completeAs("liaison1", "liaison", gov, draft(VENDOR, false));
+    cases.completeAs("liaison1", "liaison", gov, draft(VENDOR));
     Task review = cases.task(gov);
     assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewNotice");
 
@@ -349,23 +349,6 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
   }
 
   @Test
-  void vendorZeroDayRequestGoesToALiaisonDecision() {
-    ProcessInstance receipt = verified("ACTIVE");
-    String tn = receipt.getBusinessKey();
-    ProcessInstance gov = recognisedAsNotifiable(tn);
-    draftAndApprove(gov, "liaison1", "liaison2", VENDOR, true);
-
-    assertThat(gov).isWaitingAt("Task_DecideVendorInformation").variables()
-        .containsEntry("zeroDayRequest", "修正版の公開まで政府以外へ共有しないでほしい");
-    assertThat(notices.get(tn).zeroDayRequest()).isEqualTo("修正版の公開まで政府以外へ共有しないでほしい");
-    cases.completeAs("liaison1", "liaison", gov, Map.of("vendorDecision", "WITHHOLD",
-        "vendorDecisionReason", "修正版の公開時に JPCERT/CC から伝える"));
-    assertThat(gov).isWaitingAt("Task_AwaitAcknowledgement");
-    assertThat(notices.get(tn).vendorDecision()).isEqualTo("WITHHELD");
-    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), VENDOR)).isEmpty();
-  }
-
-  @Test
   void reevaluationRecognisesAgainAndNotifies() throws Exception {
     ProcessInstance receipt = verified("NONE");
     String tn = receipt.getBusinessKey();
@@ -384,7 +367,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(notices.get(tn).status()).isEqualTo("RECOGNITION_PENDING");
     cases.completeAs("analyst1", "analyst", gov, Map.of("recognitionDecision", "NOTIFIABLE",
         "overrideReason", "悪用を確認したとの情報を JPCERT/CC から受領"));
-    draftAndApprove(gov, "liaison1", "liaison2", "", false);
+    draftAndApprove(gov, "liaison1", "liaison2", "");
     assertThat(notices.get(tn).status()).isEqualTo("NOTIFIED");
 
     // acknowledged by phone, entered by staff
@@ -426,19 +409,16 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     return gov;
   }
 
-  private static Map<String, Object> draft(String vendor, boolean zeroDay) {
+  /** The draft's fields: TLP and the address liaison types (used only when no developer is identified). */
+  private static Map<String, Object> draft(String vendor) {
     Map<String, Object> v = new HashMap<>();
     v.put("tlp", "AMBER");
     v.put("vendorContactEmail", vendor);
-    v.put("zeroDayRequested", zeroDay);
-    if (zeroDay) {
-      v.put("zeroDayRequest", "修正版の公開まで政府以外へ共有しないでほしい");
-    }
     return v;
   }
 
-  private void draftAndApprove(ProcessInstance gov, String drafter, String reviewer, String vendor, boolean zeroDay) {
-    cases.completeAs(drafter, "liaison", gov, "Task_DraftNotice", draft(vendor, zeroDay));
+  private void draftAndApprove(ProcessInstance gov, String drafter, String reviewer, String vendor) {
+    cases.completeAs(drafter, "liaison", gov, "Task_DraftNotice", draft(vendor));
     cases.completeAs(reviewer, "liaison", gov, "Task_ReviewNotice", Map.of("reviewOutcome", "APPROVE"));
     cases.runJobs(gov.getId());
   }

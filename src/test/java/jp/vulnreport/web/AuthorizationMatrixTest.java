@@ -70,6 +70,12 @@ class AuthorizationMatrixTest extends WebServerTest {
       new Surface("start 開発者の回答の代理入力 (DeveloperResponseEntry)", "coordinator1 admin",
           (t, u) -> t.count(u, "/engine-rest/process-definition?key=DeveloperResponseEntry&startablePermissionCheck=true"
               + "&startableInTasklist=true") > 0),
+      new Surface("start ゼロデイ取扱い要望 (ZeroDayRequest)", "coordinator1 liaison1 admin",
+          (t, u) -> t.count(u, "/engine-rest/process-definition?key=ZeroDayRequest&startablePermissionCheck=true"
+              + "&startableInTasklist=true") > 0),
+      new Surface("zero-day handling request of a developer (API)", "coordinator1 liaison1 admin",
+          (t, u) -> t.passes(u, "POST", "/api/cases/" + t.tn() + "/developers/sample-soft/zero-day-requests",
+              "{\"reason\":\"\"}")),
       new Surface("decision tables", "manager1 owner1 admin",
           (t, u) -> t.count(u, "/engine-rest/decision-definition") > 0),
       new Surface("deploy (Modeler)", "owner1 admin", AuthorizationMatrixTest::deploys),

@@ -129,7 +129,6 @@ class CoordinationFormsBrowserTest extends BrowserTest {
     Map<String, Object> draft = new HashMap<>();
     draft.put("tlp", "AMBER");
     draft.put("vendorContactEmail", "psirt@example.co.jp");
-    draft.put("zeroDayRequested", false);
     draft.put("noticeText", tasks.getVariable(drafting.getId(), "noticeText"));
     cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", draft);
     Task review = cases.task(gov);

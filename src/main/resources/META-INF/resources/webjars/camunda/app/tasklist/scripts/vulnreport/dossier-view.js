@@ -135,7 +135,12 @@ export async function renderDossier(node, trackingNumber) {
         ['期限', jst(n.deadlineAt) + (n.timeLeft ? '（' + n.timeLeft + '）' : '')], ['作成・承認', (n.draftedBy || '—') + ' / ' + (n.approvedBy || '—')],
         ['送信', jst(n.sentAt) + (n.late ? '（' + n.late + '）' : '')], ['製品開発者への連絡', n.vendorDecisionLabel], ['受領確認', jst(n.acknowledgedAt)],
         ['更新の送信', n.updatesSent + ' 回']]),
-      el('pre', {class: 'vr-notice-text', style: {whiteSpace: 'pre-wrap'}}, n.text)]));
+      (n.vendorTold || []).length ? table(['連絡した製品開発者', '日時', '方法', '宛先'],
+        n.vendorTold.map(t => [t.developerName, jst(t.informedAt), t.howLabel, t.address])) : null,
+      (n.zeroDayRequests || []).length ? table(['ゼロデイ取扱い要望', '受付', '要望の理由', '判断', '判断の理由'],
+        n.zeroDayRequests.map(r => [r.developerName + '（' + r.sourceLabel + '）', jst(r.requestedAt), r.reason,
+          r.decisionLabel + (r.decidedBy ? '（' + r.decidedBy + '）' : ''), r.decisionReason || '—'])) : null,
+      el('pre', {class: 'vr-notice-text', style: {whiteSpace: 'pre-wrap'}}, n.text)].filter(x => x)));
   }
   if (d.developers !== undefined) {
     parts.push(section('developers', '製品開発者', d.developers.length ? table(['開発者', '区分', '段階', '状況', '修正', '初回連絡', '詳細情報連絡', '公表希望日'],

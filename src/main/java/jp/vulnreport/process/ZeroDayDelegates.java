@@ -1,0 +1,121 @@
+package jp.vulnreport.process;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import jp.vulnreport.cases.CaseConflictException;
+import jp.vulnreport.coordination.DeveloperMails;
+import jp.vulnreport.coordination.ZeroDayRequestCommands;
+import jp.vulnreport.government.GovernmentCommands;
+import jp.vulnreport.government.GovernmentNotices;
+import jp.vulnreport.government.GovernmentNotification;
+import jp.vulnreport.government.VendorRequests;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The steps of zero-day-request.bpmn: a developer's zero-day handling request (from its page, or
+ * entered by staff through the start form) is weighed by liaison; the developer hears the outcome;
+ * a request granted after the notice went out reaches the Cabinet Office as an update.
+ */
+@Configuration
+public class ZeroDayDelegates {
+
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+  /** Task_RecordZeroDayRequest: records a staff-entered request (the page records its own) and shows it to liaison. */
+  @Bean
+  JavaDelegate zeroDayRequestRecordDelegate(ZeroDayRequestCommands commands, VendorRequests vendor,
+      GovernmentNotices notices, jp.vulnreport.AppProperties properties, jp.vulnreport.cases.CaseRegister register) {
+    return execution -> {
+      Object id = execution.getVariable("zeroDayRequestId");
+      if (id == null) {
+        // entered by staff on the developer's behalf (Tasklist start form)
+        String tn = Variables.required(execution, "entryTrackingNumber").strip();
+        String developerId = Variables.required(execution, "entryDeveloperId").strip();
+        execution.setProcessBusinessKey(tn);
+        try {
+          id = commands.record(tn, developerId, Variables.string(execution, "zeroDayReason"), "STAFF",
+              Actors.current(execution.getProcessEngineServices()));
+        } catch (IllegalArgumentException e) {
+          throw PersonFixable.error("zeroDayReason", "要望の理由を入力してください（" + VendorRequests.MAX_REASON
+              + " 文字まで） / give the reason (up to " + VendorRequests.MAX_REASON + " characters)", e);
+        } catch (CaseConflictException e) {
+          throw PersonFixable.error("entryDeveloperId", "この案件の製品開発者ではないか、案件が終了しています / not a developer"
+              + " of this case, or the case is closed: " + developerId, e);
+        } catch (jp.vulnreport.cases.CaseNotFoundException e) {
+          throw PersonFixable.error("entryTrackingNumber", "受付番号が見つかりません / no such case: " + tn, e);
+        }
+        execution.setVariable("zeroDayRequestId", id);
+        execution.setVariable("trackingNumber", tn);
+      }
+      VendorRequests.ZeroDayRequest r = vendor.get(((Number) id).longValue());
+      // the case's summary for the weighing form and Tasklist's lists (not personal data)
+      execution.setVariable("summary", register.get(r.trackingNumber()).summary());
+      ZoneId zone = properties.timeZone();
+      execution.setVariable("zeroDayRequestText", "製品開発者: " + r.developerName() + "（" + r.developerId() + "）\n"
+          + "受付: " + MINUTE.format(r.requestedAt().atZoneSameInstant(zone)) + "（JST）、" + r.sourceLabel()
+          + "（" + r.requestedBy() + "）\n要望の理由: " + r.reason());
+      GovernmentNotification n = notices.find(r.trackingNumber()).orElse(null);
+      execution.setVariable("zeroDayNoticeText", n == null ? "政府通知の手続はまだ始まっていません（認められた要望は、通知する場合に通知へ添えます）"
+          : n.sentAt() != null ? "内閣府へ通知済み（" + MINUTE.format(n.sentAt().atZoneSameInstant(zone)) + " JST）。"
+              + "認めた場合は続報で内閣府へ伝えます（TLP:RED）"
+          : n.statusLabel() + "。認めた場合は通知メールと CSAF 文書に添え、TLP:RED で通知します");
+    };
+  }
+
+  /** Task_WeighZeroDayRequest (complete): granted or refused, with a reason. */
+  @Bean
+  TaskListener zeroDayDecisionListener(VendorRequests vendor, GovernmentNotices notices) {
+    return task -> {
+      String decision = Variables.required(task, "zeroDayDecision");
+      if (!decision.equals("GRANT") && !decision.equals("REFUSE")) {
+        throw PersonFixable.error("zeroDayDecision", "判断を選んでください / zeroDayDecision must be GRANT or REFUSE, not "
+            + decision);
+      }
+      String reason = Variables.required(task, "zeroDayDecisionReason");
+      long id = ((Number) task.getVariable("zeroDayRequestId")).longValue();
+      VendorRequests.ZeroDayRequest r;
+      try {
+        r = vendor.decide(id, decision.equals("GRANT"), reason, Actors.of(task));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw PersonFixable.error("zeroDayDecisionReason", e.getMessage(), e);
+      }
+      boolean sent = notices.find(r.trackingNumber()).map(GovernmentNotification::sentAt).isPresent();
+      task.getExecution().setVariable("zeroDayGranted", r.granted());
+      task.getExecution().setVariable("noticeAlreadySent", sent);
+      task.getExecution().setVariable("zeroDayUpdateText", "製品開発者 " + r.developerName()
+          + " からゼロデイ取扱い要望があり、認めました。以後この案件の情報は TLP:" + VendorRequests.GRANTED_TLP
+          + " として取り扱ってください / the product developer asked that the information be held back (zero-day handling"
+          + " request) and IPA granted it: please handle this case as TLP:" + VendorRequests.GRANTED_TLP);
+    };
+  }
+
+  /** Task_TellDeveloperZeroDayOutcome: the developer hears liaison's decision and its reason. */
+  @Bean
+  JavaDelegate zeroDayOutcomeMailDelegate(DeveloperMails mails, VendorRequests vendor) {
+    return execution -> {
+      VendorRequests.ZeroDayRequest r = vendor.get(((Number) execution.getVariable("zeroDayRequestId")).longValue());
+      mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), r.trackingNumber(),
+          r.developerId(), "developer-zero-day-outcome", false, Map.of(
+              "requestReason", r.reason(), "requestedOn", r.requestedAt().toLocalDate().toString(),
+              "decisionJa", r.granted() ? "要望を認めました。内閣府へは、この情報を TLP:RED（受領者本人に限る）として取り扱い、"
+                  + "公表前に第三者と共有しないよう求めます。"
+                  : "要望は認められませんでした。内閣府への通知は通常の取扱い（TLP:AMBER）で行います。",
+              "decisionEn", r.granted() ? "Your request was granted: we ask the Cabinet Office to handle the information as"
+                  + " TLP:RED and not to share it before publication."
+                  : "Your request was not granted: the notice to the Cabinet Office is handled as usual (TLP:AMBER).",
+              "decisionReason", r.decisionReason()));
+    };
+  }
+
+  /** Task_SendZeroDayUpdate: a request granted after the notice went out reaches the Cabinet Office as an update. */
+  @Bean
+  JavaDelegate zeroDayUpdateDelegate(GovernmentCommands government) {
+    return execution -> government.inform(Variables.trackingNumber(execution),
+        "zero-day:" + execution.getVariable("zeroDayRequestId"), Variables.required(execution, "zeroDayUpdateText"),
+        false);
+  }
+}
