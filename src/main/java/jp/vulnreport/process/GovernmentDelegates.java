@@ -5,7 +5,6 @@ import jp.vulnreport.government.GovernmentNotices;
 import jp.vulnreport.government.GovernmentNotification;
 import jp.vulnreport.notification.MailService;
 import jp.vulnreport.notification.Recipient;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -20,13 +19,7 @@ public class GovernmentDelegates {
   JavaDelegate openGovernmentTrackDelegate(GovernmentNotices notices) {
     return execution -> {
       String tn = Variables.trackingNumber(execution);
-      String category = Variables.string(execution, "category");
-      boolean specification = "SPECIFICATION_CRYPTO_PROTOCOL".equals(category)
-          || "SPECIFICATION_CRYPTO_PROTOCOL".equals(Variables.string(execution, "nonAcceptanceReason"));
-      GovernmentCriteria.Facts facts = new GovernmentCriteria.Facts(
-          Variables.string(execution, "exploitationStatus"), Variables.string(execution, "cvssSeverity"),
-          bool(execution, "criticalInfrastructure"), specification, integer(execution, "affectedDeveloperCount"),
-          bool(execution, "zeroDay"));
+      GovernmentCriteria.Facts facts = facts(execution::getVariable);
       GovernmentNotification n = notices.open(tn, Variables.required(execution, "governmentTrigger"), facts);
       GovernmentCriteria.Result r = notices.criteria(facts);
       execution.setVariable("criteriaNotifiable", r.notifiable());
@@ -292,13 +285,42 @@ public class GovernmentDelegates {
     return b == null ? "未評価" : b ? "はい" : "いいえ";
   }
 
-  private static Boolean bool(DelegateExecution e, String name) {
-    Object v = e.getVariable(name);
+  /**
+   * What the case looks like to the criteria, from its variables (one place for every path that
+   * evaluates them: the track's opening, the ends of a case, the developers' identification).
+   */
+  static GovernmentCriteria.Facts facts(java.util.function.Function<String, Object> variables) {
+    Object category = variables.apply("category");
+    Object reason = variables.apply("nonAcceptanceReason");
+    boolean specification = "SPECIFICATION_CRYPTO_PROTOCOL".equals(category == null ? null : category.toString())
+        || "SPECIFICATION_CRYPTO_PROTOCOL".equals(reason == null ? null : reason.toString());
+    return new GovernmentCriteria.Facts(text(variables.apply("exploitationStatus")),
+        text(variables.apply("cvssSeverity")), bool(variables.apply("criticalInfrastructure")), specification,
+        integer(variables.apply("affectedDeveloperCount")), bool(variables.apply("zeroDay")));
+  }
+
+  /** Task_GovernmentAfter… of the receipt: the criteria on this path (input parameter governmentPath). */
+  @Bean
+  JavaDelegate governmentPathDelegate(GovernmentPaths paths) {
+    return execution -> paths.evaluate(execution, Variables.required(execution, GovernmentPaths.PATH_PARAMETER), null);
+  }
+
+  /** Task_PrepareClosingUpdate: the closing update of a track that finds its case ended. */
+  @Bean
+  JavaDelegate closingUpdateDelegate(GovernmentPaths paths) {
+    return execution -> execution.setVariable("closingUpdateText",
+        paths.prepareClosingUpdate(Variables.trackingNumber(execution)));
+  }
+
+  private static String text(Object v) {
+    return v == null || v.toString().isBlank() ? null : v.toString();
+  }
+
+  private static Boolean bool(Object v) {
     return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
   }
 
-  private static Integer integer(DelegateExecution e, String name) {
-    Object v = e.getVariable(name);
+  private static Integer integer(Object v) {
     if (v instanceof Number n) {
       return n.intValue();
     }
