@@ -45,6 +45,7 @@ public final class CaseLabels {
       Map.entry("GOVERNMENT_REEVALUATION", "政府通知の再評価"),
       Map.entry("GOVERNMENT_CRITERIA_EVALUATED", "政府通知の基準を評価"),
       Map.entry("GOVERNMENT_DUPLICATE_LINKED", "重複する届出をこの通知に紐づけ"),
+      Map.entry("SBOM_DOWNSTREAM_MATCHED", "SBOM で下流の開発者が新たに見つかった"),
       Map.entry("GOVERNMENT_NOTICE_REVIEWED", "政府通知を確認（調整への影響）"),
       Map.entry("ADVISORY_DRAFTED", "公表文を作成"),
       Map.entry("PUBLICATION_TARGET", "公表目標日を設定"),

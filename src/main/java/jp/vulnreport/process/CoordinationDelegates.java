@@ -63,7 +63,14 @@ public class CoordinationDelegates {
       }
       // breadth (developers and products affected, SBOM downstream included) is known only now: the
       // government criteria again (a track starts, or the notice gets an update, when breadth newly meets one)
-      government.evaluate(task.getExecution(), "BREADTH", chosen.size());
+      Object estimate = task.getVariable("affectedDeveloperCount");
+      int breadth = Math.max(chosen.size(), estimate instanceof Number n ? n.intValue() : 0);
+      government.evaluate(task.getExecution(), "BREADTH", breadth);
+      // what later evaluations start from: this count, and the SBOM's downstream matches known now
+      task.getExecution().setVariable("affectedDeveloperCount", breadth);
+      task.getExecution().setVariable(GovernmentPaths.DOWNSTREAM_KNOWN, String.join(",", developers.suggestions(
+          Variables.trackingNumber(task)).stream().filter(x -> x.role() == jp.vulnreport.coordination.DeveloperMatcher.Role.DOWNSTREAM)
+          .map(jp.vulnreport.coordination.DeveloperMatcher.Suggestion::developerId).distinct().toList()));
       boolean lowImpact = Boolean.TRUE.equals(task.getVariable("lowImpact"));
       if (lowImpact && !Boolean.TRUE.equals(task.getVariable("lowImpactConfirmed"))) {
         throw PersonFixable.error("lowImpactConfirmed", "「影響が小さい（公表しない）」を選ぶ場合は、確認のチェックを入れてください"

@@ -10,6 +10,10 @@ import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.CaseState;
 import jp.vulnreport.cases.NonAcceptanceReason;
 import jp.vulnreport.coordination.Advisories;
+import jp.vulnreport.coordination.CaseDevelopers;
+import jp.vulnreport.coordination.Coordinations;
+import jp.vulnreport.coordination.DeveloperMatcher;
+import jp.vulnreport.coordination.DeveloperRegistry;
 import jp.vulnreport.government.GovernmentCommands;
 import jp.vulnreport.government.GovernmentCriteria;
 import jp.vulnreport.government.GovernmentEvaluations;
@@ -40,6 +44,9 @@ public class GovernmentPaths {
   /** The path on which the criteria are evaluated: the service task's input parameter. */
   public static final String PATH_PARAMETER = "governmentPath";
 
+  /** Coordination variable: the SBOM downstream developers already suggested (comma separated). */
+  public static final String DOWNSTREAM_KNOWN = "downstreamDevelopersKnown";
+
   private static final Pattern TRACKING_NUMBER = Pattern.compile("IPA-\\d{4}-\\d{5}");
 
   private final RuntimeService runtime;
@@ -49,10 +56,15 @@ public class GovernmentPaths {
   private final GovernmentEvaluations evaluations;
   private final ObjectProvider<GovernmentCommands> commands;
   private final ObjectProvider<Advisories> advisories;
+  private final ObjectProvider<Coordinations> coordinations;
+  private final ObjectProvider<CaseDevelopers> developers;
 
   public GovernmentPaths(RuntimeService runtime, IdentityService identity, CaseRegister register,
       GovernmentNotices notices, GovernmentEvaluations evaluations, ObjectProvider<GovernmentCommands> commands,
-      ObjectProvider<Advisories> advisories) {
+      ObjectProvider<Advisories> advisories, ObjectProvider<Coordinations> coordinations,
+      ObjectProvider<CaseDevelopers> developers) {
+    this.coordinations = coordinations;
+    this.developers = developers;
     this.runtime = runtime;
     this.identity = identity;
     this.register = register;
@@ -197,6 +209,47 @@ public class GovernmentPaths {
     String text = closingText(tn);
     notices.updateSent(tn, "closing: " + text);
     return text;
+  }
+
+  /**
+   * A developer was saved in the registry: its SBOMs may make it a downstream developer of open cases
+   * in coordination. Each case with downstream matches not known before is evaluated again for breadth
+   * (the identified developers plus the new matches): a track starts, or the notice gets an update, when
+   * breadth newly meets a criterion. The coordinators see the new matches in the case's timeline.
+   */
+  @EventListener
+  public void registrySaved(DeveloperRegistry.Saved event) {
+    AsSystem.call(identity, () -> {
+      for (String tn : coordinations.getObject().openCases()) {
+        var coordination = runtime.createProcessInstanceQuery().processDefinitionKey("Coordination")
+            .processInstanceBusinessKey(tn).singleResult();
+        if (coordination == null) {
+          continue;
+        }
+        Map<String, Object> variables = new HashMap<>(runtime.getVariables(coordination.getId()));
+        java.util.Set<String> known = new java.util.LinkedHashSet<>();
+        Object before = variables.get(DOWNSTREAM_KNOWN);
+        if (before != null && !before.toString().isBlank()) {
+          known.addAll(java.util.List.of(before.toString().split(",")));
+        }
+        var identified = coordinations.getObject().forCase(tn);
+        identified.forEach(k -> known.add(k.developerId()));
+        java.util.List<String> fresh = developers.getObject().suggestions(tn).stream()
+            .filter(x -> x.role() == DeveloperMatcher.Role.DOWNSTREAM).map(DeveloperMatcher.Suggestion::developerId)
+            .distinct().filter(id -> !known.contains(id)).toList();
+        if (fresh.isEmpty()) {
+          continue;
+        }
+        Object estimate = variables.get("affectedDeveloperCount");
+        int breadth = Math.max(identified.size(), estimate instanceof Number n ? n.intValue() : 0) + fresh.size();
+        register.event(tn, CaseRegister.SYSTEM, "SBOM_DOWNSTREAM_MATCHED", String.join(",", fresh));
+        evaluate(tn, variables, "BREADTH", breadth, CaseRegister.SYSTEM);
+        known.addAll(fresh);
+        runtime.setVariable(coordination.getId(), "affectedDeveloperCount", breadth);
+        runtime.setVariable(coordination.getId(), DOWNSTREAM_KNOWN, String.join(",", known));
+      }
+      return null;
+    });
   }
 
   /** The closing update's text, from how the case ended (Japanese, then English). */

@@ -51,6 +51,7 @@ class GovernmentPathsProcessTest extends IntegrationTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  @Autowired jp.vulnreport.coordination.DeveloperRegistry registry;
 
   /**
    * Each non-acceptance reason reaches the criteria and the evaluation is recorded. With exploitation
@@ -266,7 +267,55 @@ class GovernmentPathsProcessTest extends IntegrationTest {
         .contains(org.assertj.core.groups.Tuple.tuple("BREADTH", Outcome.NOT_NOTIFIABLE));
   }
 
+  @Test
+  void sbomMatchesThatAddDownstreamDevelopersLaterStartTheTrack() {
+    // a product of its own (no other test's registry entries match it, and these do not match theirs)
+    ProcessInstance receipt = cases.atFormalCheck("report-product", n -> n.with("product").put("name", "PathsCMS")
+        .put("purl", "pkg:maven/jp.example/pathscms@1.0.3").put("cpe", "cpe:2.3:a:example:pathscms:1.0.3:*:*:*:*:*:*:*"));
+    String tn = receipt.getBusinessKey();
+    cases.throughVerification(receipt, "NONE");
+    cases.completeAs("analyst1", "analyst", cases.government(tn), Map.of("recognitionDecision", "NOT_NOTIFIABLE"));
+    cases.runJobs(receipt.getId());
+    ProcessInstance coordination = runtime.createProcessInstanceQuery().processDefinitionKey("Coordination")
+        .processInstanceBusinessKey(tn).singleResult();
+    // one developer identified
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
+        Map.of("developerIdsChosen", chosen("sample-soft"), "lowImpact", false, "lowImpactConfirmed", false));
+    assertThat(cases.government(tn)).isNull();
+
+    // two products registered later ship PathsCMS (their SBOMs say so): breadth 2, then 3
+    registry.save(downstream("paths-later-one"));
+    assertThat(cases.government(tn)).isNull();
+    assertThat(evaluations.forCase(tn)).extracting(Evaluation::pathDetail, Evaluation::outcome)
+        .contains(org.assertj.core.groups.Tuple.tuple("developers 2", Outcome.NOT_NOTIFIABLE));
+    registry.save(downstream("paths-later-two"));
+    ProcessInstance gov = cases.government(tn);
+    assertThat(gov).isWaitingAt("Task_Recognition").variables().containsEntry("governmentTrigger", "BREADTH")
+        .containsEntry("affectedDeveloperCount", 3);
+    assertThat(evaluations.forCase(tn)).extracting(Evaluation::pathDetail, Evaluation::outcome)
+        .contains(org.assertj.core.groups.Tuple.tuple("developers 3", Outcome.TRACK_STARTED));
+    assertThat(register.timeline(tn)).anyMatch(ev -> ev.type().equals("SBOM_DOWNSTREAM_MATCHED")
+        && "paths-later-two".equals(ev.detail()));
+    // saving a developer again finds nothing new: no second evaluation
+    int evaluated = evaluations.forCase(tn).size();
+    registry.save(downstream("paths-later-two"));
+    assertThat(evaluations.forCase(tn)).hasSize(evaluated);
+  }
+
   // --- helpers
+
+  /** A developer whose product's SBOM contains PathsCMS. */
+  private static jp.vulnreport.coordination.DeveloperRegistry.Developer downstream(String id) {
+    String sbom = """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "metadata": {"component": {"type": "application", "name": "%s portal", "version": "1.0"}},
+         "components": [{"type": "library", "name": "pathscms", "version": "1.0.1",
+           "purl": "pkg:maven/jp.example/pathscms@1.0.1"}]}""".formatted(id);
+    return new jp.vulnreport.coordination.DeveloperRegistry.Developer(id, id + " 株式会社",
+        jp.vulnreport.coordination.DeveloperRegistry.RegistrationType.GENERAL, List.of("psirt@" + id + ".example.jp"),
+        null, List.of(new jp.vulnreport.coordination.DeveloperRegistry.Product(null, id + " portal",
+            "pkg:maven/jp.example." + id + "/portal@1.0", null, sbom)));
+  }
 
   /** Brings a report at the formal check to non-acceptance for {@code reason}, as staff (or the timer) would. */
   private void notAccept(ProcessInstance receipt, NonAcceptanceReason reason) {
