@@ -16,12 +16,20 @@ public class GovernmentDelegates {
 
   /** Opens the track, evaluates the criteria and tells the diagram where the case stands. */
   @Bean
-  JavaDelegate openGovernmentTrackDelegate(GovernmentNotices notices) {
+  JavaDelegate openGovernmentTrackDelegate(GovernmentNotices notices,
+      jp.vulnreport.government.GovernmentEvaluations evaluations) {
     return execution -> {
       String tn = Variables.trackingNumber(execution);
       GovernmentCriteria.Facts facts = facts(execution::getVariable);
-      GovernmentNotification n = notices.open(tn, Variables.required(execution, "governmentTrigger"), facts);
+      String trigger = Variables.required(execution, "governmentTrigger");
+      GovernmentNotification n = notices.open(tn, trigger, facts);
       GovernmentCriteria.Result r = notices.criteria(facts);
+      if ("REEVALUATION".equals(trigger)) {
+        // asked for by liaison or by exploitation information: recorded like every other evaluation
+        evaluations.record(tn, trigger, null, r, true, factsText(facts),
+            jp.vulnreport.government.GovernmentEvaluations.Outcome.TRACK_STARTED, null,
+            Actors.current(execution.getProcessEngineServices()));
+      }
       execution.setVariable("criteriaNotifiable", r.notifiable());
       execution.setVariable("criteriaGrounds", r.groundsText());
       execution.setVariable("criteriaUrgency", r.urgency());
