@@ -130,6 +130,7 @@ public class CaseDossier {
     }
     if (government) {
       d.put("governmentNotice", governmentNotice(trackingNumber));
+      d.put("governmentEvaluations", governmentEvaluations(trackingNumber));
     }
     if (Section.LINKS.visibleTo(groups)) {
       d.put("links", links(trackingNumber));
@@ -295,6 +296,50 @@ public class CaseDossier {
         "decisionLabel", rs.getString("decision") == null ? "判断待ち" : CaseLabels.label(CaseLabels.ZERO_DAY, rs.getString("decision")),
         "decisionReason", rs.getString("decision_reason"), "decidedAt", time(rs, "decided_at"),
         "decidedBy", rs.getString("decided_by"), "afterNotice", rs.getBoolean("after_notice")), tn);
+  }
+
+  /**
+   * Every evaluation of the government criteria (on which path, when, with what result and what it led
+   * to), and for a duplicate the notice it was linked to; also the duplicates linked to this case's notice.
+   */
+  private List<Map<String, Object>> governmentEvaluations(String tn) {
+    List<Map<String, Object>> rows = jdbc.query("SELECT * FROM vr_government_evaluation WHERE tracking_number = ? "
+        + "ORDER BY evaluated_at, id", (rs, i) -> {
+          String path = rs.getString("path");
+          String detail = rs.getString("path_detail");
+          String outcome = rs.getString("outcome");
+          boolean notifiable = rs.getBoolean("criteria_notifiable");
+          boolean sufficient = rs.getBoolean("facts_sufficient");
+          return map("evaluatedAt", time(rs, "evaluated_at"), "path", path,
+              "pathLabel", CaseLabels.label(jp.vulnreport.government.GovernmentEvaluations.PATHS, path)
+                  + (detail == null ? "" : "（" + evaluationDetail(path, detail) + "）"),
+              "criteriaNotifiable", notifiable,
+              "resultLabel", notifiable ? "基準に該当（通知対象）" : sufficient ? "基準に該当せず" : "判断材料なし",
+              "grounds", rs.getString("grounds"), "facts", rs.getString("facts"), "outcome", outcome,
+              "outcomeLabel", jp.vulnreport.government.GovernmentEvaluations.Outcome.valueOf(outcome).ja(),
+              "linkedTrackingNumber", rs.getString("linked_tracking_number"), "actor", rs.getString("actor"));
+        }, tn);
+    rows = new java.util.ArrayList<>(rows);
+    rows.addAll(jdbc.query("SELECT * FROM vr_government_evaluation WHERE linked_tracking_number = ? ORDER BY evaluated_at, id",
+        (rs, i) -> map("evaluatedAt", time(rs, "evaluated_at"), "path", "DUPLICATE",
+            "pathLabel", "重複する届出 " + rs.getString("tracking_number"), "criteriaNotifiable", rs.getBoolean("criteria_notifiable"),
+            "resultLabel", "—", "grounds", null, "facts", null, "outcome", rs.getString("outcome"),
+            "outcomeLabel", "この通知に紐づけ（二重には通知しない）", "linkedTrackingNumber", rs.getString("tracking_number"),
+            "actor", rs.getString("actor")), tn));
+    return rows;
+  }
+
+  private static String evaluationDetail(String path, String detail) {
+    try {
+      return switch (path) {
+        case "NOT_ACCEPTED" -> CaseLabels.label(CaseLabels.NON_ACCEPTANCE, detail);
+        case "CLOSED" -> CaseState.valueOf(detail).ja();
+        case "BREADTH" -> detail.replace("developers ", "製品開発者 ") + " 者";
+        default -> detail;
+      };
+    } catch (IllegalArgumentException e) {
+      return detail;
+    }
   }
 
   /** The notice in the words the Cabinet Office gets (the structured CSAF goes with the mail). */

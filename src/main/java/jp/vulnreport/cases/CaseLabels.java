@@ -44,6 +44,9 @@ public final class CaseLabels {
       Map.entry("GOVERNMENT_ACKNOWLEDGED", "内閣府が受領を確認"),
       Map.entry("GOVERNMENT_UPDATE_SENT", "内閣府へ更新を送信"),
       Map.entry("GOVERNMENT_REEVALUATION", "政府通知の再評価"),
+      Map.entry("GOVERNMENT_CRITERIA_EVALUATED", "政府通知の基準を評価"),
+      Map.entry("GOVERNMENT_DUPLICATE_LINKED", "重複する届出をこの通知に紐づけ"),
+      Map.entry("SBOM_DOWNSTREAM_MATCHED", "SBOM で下流の開発者が新たに見つかった"),
       Map.entry("GOVERNMENT_NOTICE_REVIEWED", "政府通知を確認（調整への影響）"),
       Map.entry("ADVISORY_DRAFTED", "公表文を作成"),
       Map.entry("PUBLICATION_TARGET", "公表目標日を設定"),
@@ -151,7 +154,14 @@ public final class CaseLabels {
       "MANAGER", "管理者", "LIAISON", "政府連絡担当");
 
   static final Map<String, String> GOVERNMENT_OPENED_ON = Map.of(
-      "ACCEPTED", "受理後", "NOT_ACCEPTED", "不受理後", "DISCONTINUED", "取りやめ後");
+      "ACCEPTED", "受理後", "NOT_ACCEPTED", "不受理後", "DISCONTINUED", "取りやめ後", "CLOSED", "案件の終了後",
+      "BREADTH", "製品開発者の特定後（影響範囲の再評価）", "REEVALUATION", "再評価");
+
+  /** Non-acceptance reasons, short (the discoverer's mail has the long wording: NonAcceptanceReason). */
+  static final Map<String, String> NON_ACCEPTANCE = Map.of(
+      "NOT_A_VULNERABILITY", "脆弱性に該当しない", "OUT_OF_SCOPE", "対象範囲外", "KNOWN_OR_DUPLICATE", "既知・重複",
+      "INSUFFICIENT_INFORMATION", "情報不足（回答なし）", "SPECIFICATION_CRYPTO_PROTOCOL", "暗号・プロトコルの仕様の問題",
+      "WITHDRAWN", "取り下げ");
 
   static final Map<String, String> VENDOR_DECISIONS = Map.of(
       "INFORMED", "製品開発者へ連絡済み", "WITHHELD", "製品開発者への連絡を保留",

@@ -3,7 +3,6 @@ package jp.vulnreport.coordination;
 import java.util.List;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.CaseState;
-import jp.vulnreport.government.GovernmentCommands;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,14 +16,10 @@ public class CoordinationOutcomes {
   private final Coordinations coordinations;
   private final Advisories advisories;
   private final CaseRegister register;
-  private final GovernmentCommands government;
-
-  public CoordinationOutcomes(Coordinations coordinations, Advisories advisories, CaseRegister register,
-      GovernmentCommands government) {
+  public CoordinationOutcomes(Coordinations coordinations, Advisories advisories, CaseRegister register) {
     this.coordinations = coordinations;
     this.advisories = advisories;
     this.register = register;
-    this.government = government;
   }
 
   /**
@@ -46,17 +41,14 @@ public class CoordinationOutcomes {
   @Transactional
   public void closeWithoutPublication(String trackingNumber, CaseOutcome outcome) {
     CaseState state = outcome == CaseOutcome.LOW_IMPACT ? CaseState.CLOSED_LOW_IMPACT : CaseState.CLOSED_WITHOUT_PUBLICATION;
+    // the case's end closes its government notice too (the closing update: GovernmentPaths, on CaseClosed)
     register.close(trackingNumber, state, CaseRegister.SYSTEM);
-    government.inform(trackingNumber, "coordination-closed", "調整を終了しました（" + state.ja() + "） / coordination ended: "
-        + state.en(), true);
   }
 
   /** Publication day. */
   @Transactional
   public Advisories.Advisory publish(String trackingNumber) {
-    Advisories.Advisory a = advisories.publish(trackingNumber);
-    government.inform(trackingNumber, "coordination-published", "JVN で公表しました / published on JVN: " + a.id() + " "
-        + advisories.publicUrl(a), true);
-    return a;
+    // the case closes on publication: the Cabinet Office's closing update names the advisory (GovernmentPaths)
+    return advisories.publish(trackingNumber);
   }
 }

@@ -93,6 +93,13 @@ public class Coordinations {
     }
   }
 
+  /** The cases whose developers were identified and that have not ended, oldest first. */
+  @Transactional(readOnly = true)
+  public List<String> openCases() {
+    return jdbc.queryForList("SELECT DISTINCT c.tracking_number FROM vr_coordination c JOIN vr_case k "
+        + "ON k.tracking_number = c.tracking_number WHERE k.closed_at IS NULL ORDER BY c.tracking_number", String.class);
+  }
+
   @Transactional(readOnly = true)
   public List<Coordination> forCase(String trackingNumber) {
     return jdbc.query(SELECT + " WHERE c.tracking_number = ? ORDER BY c.role, d.name", ROW, trackingNumber);

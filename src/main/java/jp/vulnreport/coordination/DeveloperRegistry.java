@@ -81,10 +81,17 @@ public class DeveloperRegistry {
   private final Clock clock;
   private final JsonParser sbomParser = new JsonParser();
 
-  public DeveloperRegistry(JdbcTemplate jdbc, ObjectMapper mapper, Clock clock) {
+  /** Published when a developer is saved (its products and SBOMs may now match open cases). */
+  public record Saved(String developerId) {}
+
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  public DeveloperRegistry(JdbcTemplate jdbc, ObjectMapper mapper, Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.mapper = mapper;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Creates or replaces a developer (its products and their SBOM components are replaced). */
@@ -157,6 +164,7 @@ public class DeveloperRegistry {
             + "VALUES (?, ?, ?, ?, ?, ?)", rows);
       }
     }
+    events.publishEvent(new Saved(d.id()));
     return get(d.id());
   }
 

@@ -65,7 +65,7 @@ public class GovernmentCommands {
     register.get(trackingNumber);
     int round = notices.find(trackingNumber).map(GovernmentNotification::updatesSent).orElse(0) + 1;
     messages.correlate(trackingNumber, closing ? MSG_CLOSED : MSG_UPDATE,
-        Map.of("updateText", text.strip(), "updateRound", round),
+        closing ? Map.of("closingUpdateText", text.strip()) : Map.of("updateText", text.strip(), "updateRound", round),
         "the Cabinet Office notice of " + trackingNumber + " is not waiting for updates (not yet sent or acknowledged?)");
     notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text.strip());
   }

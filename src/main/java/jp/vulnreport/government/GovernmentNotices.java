@@ -68,8 +68,10 @@ public class GovernmentNotices {
           + "VALUES (?, ?, ?, 'RECOGNITION_PENDING')", trackingNumber, register.now(), openedOn);
       register.event(trackingNumber, CaseRegister.SYSTEM, "GOVERNMENT_TRACK_OPENED", openedOn);
     }
-    if (existing.isPresent() && "REEVALUATION".equals(openedOn) && Boolean.FALSE.equals(existing.get().notifiable())) {
-      // judged not notifiable before; the new facts get a new recognition (the old one stays in the timeline)
+    if (existing.isPresent() && ("REEVALUATION".equals(openedOn) || r.notifiable() && !"ACCEPTED".equals(openedOn))
+        && Boolean.FALSE.equals(existing.get().notifiable())) {
+      // judged not notifiable before; the new facts (asked for, or the criteria now met on a later path:
+      // the case's end, the developers identified) get a new recognition (the old one stays in the timeline)
       jdbc.update("UPDATE vr_government_notification SET recognised_at = NULL, recognised_by = NULL, notifiable = NULL, "
           + "grounds = NULL, override_reason = NULL, status = 'RECOGNITION_PENDING' WHERE tracking_number = ?",
           trackingNumber);

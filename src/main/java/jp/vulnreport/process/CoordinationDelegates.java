@@ -3,6 +3,7 @@ package jp.vulnreport.process;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import jp.vulnreport.coordination.Advisories;
 import jp.vulnreport.coordination.CaseDevelopers;
@@ -49,15 +50,27 @@ public class CoordinationDelegates {
 
   /** Task_IdentifyDevelopers (complete): the chosen developers become the collection coordinated one by one. */
   @Bean
-  TaskListener developerSelectionListener(CaseDevelopers developers) {
+  TaskListener developerSelectionListener(CaseDevelopers developers, GovernmentPaths government) {
     return task -> {
+      List<String> chosen;
       try {
-        task.setVariable("developerIds", new ArrayList<>(developers.choose(Variables.trackingNumber(task),
+        chosen = developers.choose(Variables.trackingNumber(task),
             DeveloperChoices.chosen(task.getVariable(DEVELOPERS_CHOSEN)), Variables.string(task, "newDeveloperName"),
-            Variables.string(task, "newDeveloperEmail"), Actors.of(task))));
+            Variables.string(task, "newDeveloperEmail"), Actors.of(task));
+        task.setVariable("developerIds", new ArrayList<>(chosen));
       } catch (IllegalArgumentException e) {
         throw PersonFixable.error(null, e.getMessage(), e);
       }
+      // breadth (developers and products affected, SBOM downstream included) is known only now: the
+      // government criteria again (a track starts, or the notice gets an update, when breadth newly meets one)
+      Object estimate = task.getVariable("affectedDeveloperCount");
+      int breadth = Math.max(chosen.size(), estimate instanceof Number n ? n.intValue() : 0);
+      government.evaluate(task.getExecution(), "BREADTH", breadth);
+      // what later evaluations start from: this count, and the SBOM's downstream matches known now
+      task.getExecution().setVariable("affectedDeveloperCount", breadth);
+      task.getExecution().setVariable(GovernmentPaths.DOWNSTREAM_KNOWN, String.join(",", developers.suggestions(
+          Variables.trackingNumber(task)).stream().filter(x -> x.role() == jp.vulnreport.coordination.DeveloperMatcher.Role.DOWNSTREAM)
+          .map(jp.vulnreport.coordination.DeveloperMatcher.Suggestion::developerId).distinct().toList()));
       boolean lowImpact = Boolean.TRUE.equals(task.getVariable("lowImpact"));
       if (lowImpact && !Boolean.TRUE.equals(task.getVariable("lowImpactConfirmed"))) {
         throw PersonFixable.error("lowImpactConfirmed", "「影響が小さい（公表しない）」を選ぶ場合は、確認のチェックを入れてください"

@@ -5,7 +5,6 @@ import jp.vulnreport.government.GovernmentNotices;
 import jp.vulnreport.government.GovernmentNotification;
 import jp.vulnreport.notification.MailService;
 import jp.vulnreport.notification.Recipient;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -17,24 +16,20 @@ public class GovernmentDelegates {
 
   /** Opens the track, evaluates the criteria and tells the diagram where the case stands. */
   @Bean
-  JavaDelegate openGovernmentTrackDelegate(GovernmentNotices notices) {
+  JavaDelegate openGovernmentTrackDelegate(GovernmentNotices notices,
+      jp.vulnreport.government.GovernmentEvaluations evaluations) {
     return execution -> {
       String tn = Variables.trackingNumber(execution);
-      String category = Variables.string(execution, "category");
-      boolean specification = "SPECIFICATION_CRYPTO_PROTOCOL".equals(category)
-          || "SPECIFICATION_CRYPTO_PROTOCOL".equals(Variables.string(execution, "nonAcceptanceReason"));
-      // a website has no CVSS: its severity is the one estimated at substantive check
-      String severity = Variables.string(execution, "cvssSeverity");
-      if (severity == null) {
-        severity = Variables.string(execution, "websiteSeverity");
-      }
-      GovernmentCriteria.Facts facts = new GovernmentCriteria.Facts(
-          Variables.string(execution, "exploitationStatus"), severity,
-          bool(execution, "criticalInfrastructure"), specification, integer(execution, "affectedDeveloperCount"),
-          nullableBool(execution, "fixAvailable"), nullableBool(execution, "personalDataExposed"),
-          nullableBool(execution, "criticalServiceExposed"));
-      GovernmentNotification n = notices.open(tn, Variables.required(execution, "governmentTrigger"), facts);
+      GovernmentCriteria.Facts facts = facts(execution::getVariable);
+      String trigger = Variables.required(execution, "governmentTrigger");
+      GovernmentNotification n = notices.open(tn, trigger, facts);
       GovernmentCriteria.Result r = notices.criteria(facts);
+      if ("REEVALUATION".equals(trigger)) {
+        // asked for by liaison or by exploitation information: recorded like every other evaluation
+        evaluations.record(tn, trigger, null, r, true, factsText(facts),
+            jp.vulnreport.government.GovernmentEvaluations.Outcome.TRACK_STARTED, null,
+            Actors.current(execution.getProcessEngineServices()));
+      }
       execution.setVariable("criteriaNotifiable", r.notifiable());
       execution.setVariable("criteriaGrounds", r.groundsText());
       execution.setVariable("criteriaUrgency", r.urgency());
@@ -330,19 +325,53 @@ public class GovernmentDelegates {
     return b == null ? "未評価" : b ? "はい" : "いいえ";
   }
 
-  private static Boolean bool(DelegateExecution e, String name) {
-    Object v = e.getVariable(name);
-    return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
+  /**
+   * What the case looks like to the criteria, from its variables (one place for every path that
+   * evaluates them: the track's opening, the ends of a case, the developers' identification).
+   */
+  static GovernmentCriteria.Facts facts(java.util.function.Function<String, Object> variables) {
+    Object category = variables.apply("category");
+    Object reason = variables.apply("nonAcceptanceReason");
+    boolean specification = "SPECIFICATION_CRYPTO_PROTOCOL".equals(category == null ? null : category.toString())
+        || "SPECIFICATION_CRYPTO_PROTOCOL".equals(reason == null ? null : reason.toString());
+    // a website has no CVSS: its severity is the one estimated at substantive check
+    String severity = text(variables.apply("cvssSeverity"));
+    if (severity == null) {
+      severity = text(variables.apply("websiteSeverity"));
+    }
+    return new GovernmentCriteria.Facts(text(variables.apply("exploitationStatus")), severity,
+        bool(variables.apply("criticalInfrastructure")), specification,
+        integer(variables.apply("affectedDeveloperCount")), nullableBool(variables.apply("fixAvailable")),
+        nullableBool(variables.apply("personalDataExposed")), nullableBool(variables.apply("criticalServiceExposed")));
   }
 
   /** A yes/no fact, or null when nobody recorded it (unknown). */
-  private static Boolean nullableBool(DelegateExecution e, String name) {
-    Object v = e.getVariable(name);
+  private static Boolean nullableBool(Object v) {
     return v == null ? null : v instanceof Boolean b ? b : Boolean.valueOf(Boolean.parseBoolean(v.toString()));
   }
 
-  private static Integer integer(DelegateExecution e, String name) {
-    Object v = e.getVariable(name);
+  /** Task_GovernmentAfter… of the receipt: the criteria on this path (input parameter governmentPath). */
+  @Bean
+  JavaDelegate governmentPathDelegate(GovernmentPaths paths) {
+    return execution -> paths.evaluate(execution, Variables.required(execution, GovernmentPaths.PATH_PARAMETER), null);
+  }
+
+  /** Task_PrepareClosingUpdate: the closing update of a track that finds its case ended. */
+  @Bean
+  JavaDelegate closingUpdateDelegate(GovernmentPaths paths) {
+    return execution -> execution.setVariable("closingUpdateText",
+        paths.prepareClosingUpdate(Variables.trackingNumber(execution)));
+  }
+
+  private static String text(Object v) {
+    return v == null || v.toString().isBlank() ? null : v.toString();
+  }
+
+  private static Boolean bool(Object v) {
+    return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
+  }
+
+  private static Integer integer(Object v) {
     if (v instanceof Number n) {
       return n.intValue();
     }

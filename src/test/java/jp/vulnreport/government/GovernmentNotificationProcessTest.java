@@ -48,6 +48,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
 
   @Autowired Cases cases;
   @Autowired GovernmentNotices notices;
+  @Autowired GovernmentEvaluations evaluations;
   @Autowired Deadlines deadlines;
   @Autowired CsafValidator validator;
   @Autowired CaseCommands caseCommands;
@@ -173,21 +174,29 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     cases.completeAs("analyst1", "analyst", cases.government(tn), Map.of("recognitionDecision", "NOTIFIABLE"));
     var deadline = notices.get(tn).deadlineAt();
 
+    ProcessInstance gov = cases.government(tn);
     caseCommands.discontinue(tn, "製品の開発者が事業を終了したため", "receipt1");
     cases.runJobs(receipt.getId());
-    assertThat(receipt).isWaitingAt("CallActivity_GovernmentAfterDiscontinuation");
-    ProcessInstance gov = cases.government(tn);
-    // recognised before: no new recognition, and the clock keeps running from the first recognition
-    assertThat(gov).isWaitingAt("Task_DraftNotice").hasPassed("Gateway_AlreadyRecognised").hasNotPassed("Task_Recognition");
+    // the receipt ends; the track is its own instance and goes on: no second track, no new recognition,
+    // and the clock keeps running from the first recognition
+    assertThat(receipt).isEnded().hasPassed("Task_GovernmentAfterDiscontinuation", "EndEvent_Discontinued");
+    assertThat(cases.government(tn).getId()).isEqualTo(gov.getId());
+    assertThat(gov).isWaitingAt("Task_DraftNotice");
     assertThat(notices.get(tn).deadlineAt()).isEqualTo(deadline);
+    assertThat(evaluations.forCase(tn)).extracting(GovernmentEvaluations.Evaluation::path, GovernmentEvaluations.Evaluation::outcome)
+        .contains(org.assertj.core.groups.Tuple.tuple("DISCONTINUED", GovernmentEvaluations.Outcome.TRACK_RUNNING));
 
     draftAndApprove(gov, "liaison1", "liaison2", VENDOR);
     assertThat(notices.get(tn).status()).isEqualTo("NOTIFIED");
     assertThat(body(onlyMail(CABINET_OFFICE, "脆弱性に関する通知"))).contains(tn);
+    // acknowledged: the case has ended meanwhile, so the closing update goes out and the track ends
+    cases.completeAs("liaison2", "liaison", gov, "Task_AwaitAcknowledgement", Map.of("acknowledgementNote", "電話で受領を確認"));
+    assertThat(gov).isEnded().hasPassed("Task_PrepareClosingUpdate", "Task_SendClosingUpdate", "EndEvent_TrackClosed");
+    assertThat(body(onlyMail(CABINET_OFFICE, "続報"))).contains("取扱いを終了しました（取りやめ）");
   }
 
   @Test
-  void discontinuedAfterTheNoticeSendsAnUpdate() {
+  void discontinuedAfterTheNoticeSendsAnUpdate() throws Exception {
     ProcessInstance receipt = verified("ACTIVE");
     String tn = receipt.getBusinessKey();
     ProcessInstance first = recognisedAsNotifiable(tn);
@@ -196,10 +205,14 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
 
     caseCommands.discontinue(tn, "発見者が取り下げたため", "manager1");
     cases.runJobs(receipt.getId());
-    ProcessInstance second = cases.government(tn);
-    cases.runJobs(second.getId());
-    assertThat(second).isEnded().hasPassed("Task_SendReopenUpdate").hasNotPassed("Task_Recognition", "Task_DraftNotice");
     assertThat(receipt).isEnded().hasPassed("EndEvent_Discontinued");
+    // the track was busy awaiting the acknowledgement: it was not cancelled and no second track started
+    assertThat(cases.government(tn).getId()).isEqualTo(first.getId());
+    mvc.perform(post("/api/government-notifications/" + tn + "/acknowledgement")
+        .header("Authorization", basic("liaison1", "demo"))).andExpect(status().isAccepted());
+    cases.runJobs(first.getId());
+    assertThat(first).isEnded().hasPassed("Task_PrepareClosingUpdate", "EndEvent_TrackClosed")
+        .hasNotPassed("Task_SendReopenUpdate");
     MimeMessage update = onlyMail(CABINET_OFFICE, "続報");
     String text = body(update);
     // each half in its own language: the bilingual update is not repeated in both
@@ -398,7 +411,7 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     cases.complete(pi, Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
         "exploitationStatus", exploitation, "affectedVersions", "4.2.0 - 4.2.7",
         "ssvcAutomatable", "no", "ssvcTechnicalImpact", "partial", "ssvcMissionImpact", "low"));
-    assertThat(pi).isWaitingAt("CallActivity_GovernmentAfterVerification");
+    assertThat(pi).hasPassed("Task_GovernmentAfterVerification");
     return pi;
   }
 

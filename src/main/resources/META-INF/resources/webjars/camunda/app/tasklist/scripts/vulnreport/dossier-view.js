@@ -142,6 +142,12 @@ export async function renderDossier(node, trackingNumber) {
           r.decisionLabel + (r.decidedBy ? '（' + r.decidedBy + '）' : ''), r.decisionReason || '—'])) : null,
       el('pre', {class: 'vr-notice-text', style: {whiteSpace: 'pre-wrap'}}, n.text)].filter(x => x)));
   }
+  if (d.governmentEvaluations !== undefined) {
+    parts.push(section('governmentEvaluations', '政府通知の基準の評価（経路ごと）', d.governmentEvaluations.length
+      ? table(['日時', '経路', '結果', '根拠', '対応', '紐づけ先', '担当'], d.governmentEvaluations.map(x => [jst(x.evaluatedAt),
+        x.pathLabel, x.resultLabel, x.grounds || '—', x.outcomeLabel, x.linkedTrackingNumber || '—', x.actor]))
+      : el('p', {}, '基準はまだ評価されていません')));
+  }
   if (d.developers !== undefined) {
     parts.push(section('developers', '製品開発者', d.developers.length ? table(['開発者', '区分', '段階', '状況', '修正', '初回連絡', '詳細情報連絡', '公表希望日'],
       d.developers.map(x => [x.name, x.roleLabel, x.stageLabel, x.statusLabel, x.fixAvailabilityLabel, jst(x.firstContactAt), jst(x.detailsSentAt), x.proposedPublicationDate]))
