@@ -39,9 +39,11 @@ public class DeveloperPageController {
   private final Coordinations coordinations;
   private final DeveloperCommands commands;
   private final MessageSource messages;
+  private final PublicationDates publicationDates;
 
   public DeveloperPageController(LinkPages linkPages, CaseRegister register, Coordinations coordinations,
-      DeveloperCommands commands, MessageSource messages) {
+      DeveloperCommands commands, MessageSource messages, PublicationDates publicationDates) {
+    this.publicationDates = publicationDates;
     this.linkPages = linkPages;
     this.register = register;
     this.coordinations = coordinations;
@@ -76,6 +78,31 @@ public class DeveloperPageController {
             form.get("countermeasure"), date(form.get("proposedPublicationDate")), form.get("statement"),
             form.get("question")), "developer"),
         "page.developer.response.thanks", request, response, model, redirect);
+  }
+
+  /** The developer confirms the proposed publication date, or objects with a reason (and its own date). */
+  @PostMapping("/developer/{token}/publication-date")
+  String answerPublicationDate(@PathVariable String token, @RequestParam Map<String, String> form,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    model.addAttribute("form", form);
+    String answer = form.get("dateAnswer");
+    return act(token, "PUBLICATION_DATE", (tn, dev) -> {
+      if (!"CONFIRM".equals(answer) && !"OBJECT".equals(answer)) {
+        throw new IllegalArgumentException("dateAnswer");
+      }
+      publicationDates.answer(tn, dev, "CONFIRM".equals(answer), form.get("dateReason"),
+          date(form.get("counterDate"), "counterDate"), "developer");
+    }, "page.developer.date.thanks", request, response, model, redirect);
+  }
+
+  /** After agreement, the developer asks for a change of the date (with a reason): it is proposed again. */
+  @PostMapping("/developer/{token}/publication-date/change")
+  String askPublicationDateChange(@PathVariable String token, @RequestParam Map<String, String> form,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    model.addAttribute("form", form);
+    return act(token, "PUBLICATION_DATE_CHANGE", (tn, dev) -> publicationDates.reopen(tn, dev, form.get("dateReason"),
+            date(form.get("counterDate"), "counterDate"), "developer"),
+        "page.developer.date.change.thanks", request, response, model, redirect);
   }
 
   /** Opens the link and does what the developer asked; field errors and "nothing waits" come back on the page. */
@@ -115,6 +142,7 @@ public class DeveloperPageController {
     model.addAttribute("summary", k.map(x -> x.detailsSentAt() != null).orElse(false) ? c.summary() : null);
     model.addAttribute("current", k.filter(x -> x.status() != null).orElse(null));
     model.addAttribute("listed", k.map(Coordinations.Coordination::listed).orElse(false));
+    model.addAttribute("dateAgreement", publicationDates.forDeveloper(tn, link.partyRef()).orElse(null));
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", Map.of());
     }
@@ -123,10 +151,14 @@ public class DeveloperPageController {
   }
 
   private static LocalDate date(String value) {
+    return date(value, "proposedPublicationDate");
+  }
+
+  private static LocalDate date(String value, String field) {
     try {
       return value == null || value.isBlank() ? null : LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("proposedPublicationDate");
+      throw new IllegalArgumentException(field);
     }
   }
 
