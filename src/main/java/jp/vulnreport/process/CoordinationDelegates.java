@@ -259,14 +259,18 @@ public class CoordinationDelegates {
 
   /** DeveloperResponseEntry: a coordinator enters what a developer said by mail or phone. */
   @Bean
-  JavaDelegate developerResponseEntryDelegate(DeveloperCommands commands) {
+  JavaDelegate developerResponseEntryDelegate(DeveloperCommands commands,
+      jp.vulnreport.coordination.PublicationDates dates) {
     return execution -> {
       String tn = Variables.required(execution, "entryTrackingNumber").strip();
       String developerId = Variables.required(execution, "entryDeveloperId").strip();
       String actor = Actors.current(execution.getProcessEngineServices());
       execution.setProcessBusinessKey(tn);
       try {
-        if ("CONTACT_POINT".equals(Variables.string(execution, "entryKind"))) {
+        if ("PUBLICATION_DATE".equals(Variables.string(execution, "entryKind"))) {
+          PublicationDateDelegates.enter(dates, tn, developerId, Variables.string(execution, "entryDateAnswer"),
+              Variables.string(execution, "entryDateReason"), date(execution.getVariable("entryCounterDate")), actor);
+        } else if ("CONTACT_POINT".equals(Variables.string(execution, "entryKind"))) {
           commands.nameContactPoint(tn, developerId, Variables.string(execution, "entryContactName"),
               Variables.string(execution, "entryContactEmail"), actor);
         } else {

@@ -30,6 +30,20 @@ public class PublicationDateDelegates {
     });
   }
 
+  /**
+   * DeveloperResponseEntry, kind PUBLICATION_DATE: a coordinator enters the developer's answer to the
+   * proposed date (or its request to change the agreed one) received by mail or phone.
+   */
+  static void enter(PublicationDates dates, String trackingNumber, String developerId, String answer, String reason,
+      LocalDate counterDate, String actor) {
+    switch (answer == null ? "" : answer) {
+      case "CONFIRM" -> dates.answer(trackingNumber, developerId, true, reason, null, actor);
+      case "OBJECT" -> dates.answer(trackingNumber, developerId, false, reason, counterDate, actor);
+      case "CHANGE" -> dates.reopen(trackingNumber, developerId, reason, counterDate, actor);
+      default -> throw new IllegalArgumentException("entryDateAnswer");
+    }
+  }
+
   /** Task_AdoptReportingDeveloper: the developer that reported its own product is the case's developer. */
   @Bean
   JavaDelegate selfReportDeveloperDelegate(CaseDevelopers developers, Publications publications) {

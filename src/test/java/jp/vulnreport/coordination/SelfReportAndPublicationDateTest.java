@@ -59,6 +59,9 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
   @Autowired Cases cases;
   @Autowired CaseRegister register;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.camunda.bpm.engine.FormService formService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired Coordinations coordinations;
@@ -286,6 +289,115 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     cases.runJobs(coordination.getId());
     assertThat(currentActivities(coordination)).containsExactly("Task_SetPublicationDate");
     assertThat((String) runtime.getVariable(coordination.getId(), "publicationDateAnswers")).contains("回答なし");
+  }
+
+  @Test
+  void theReportPageOffersTheSelfReportWithTheDeveloperBlockAndNoDiscovererQuestions() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String consent = mvc.perform(get("/report").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(consent).contains("value=\"DEVELOPER_SELF_REPORT\"", "自社製品の脆弱性（製品開発者自身からの届出）");
+    mvc.perform(post("/report").session(session).param("_csrf", Cases.csrf(consent)).param("consent", "true")
+        .param("category", "DEVELOPER_SELF_REPORT")).andExpect(status().is3xxRedirection());
+    String form = mvc.perform(get("/report/form").session(session)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(form).contains("id=\"self-reporter\"", "届出者（製品開発者）の情報", "連絡窓口の担当者名", "name=\"productName\"")
+        .doesNotContain("name=\"shareContactWithDeveloper\"", "name=\"creditWanted\"", "name=\"developerContacted\"",
+            "name=\"websiteUrl\"");
+    var fields = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/report/form")
+        .session(session).param("_csrf", Cases.csrf(form));
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    values.put("reporterOrganization", "ページ試験ソフト株式会社");
+    values.put("reporterName", "製品セキュリティ担当");
+    values.put("reporterEmail", "psirt-page@page-soft.example.jp");
+    values.put("productDeveloper", "ページ試験ソフト株式会社");
+    values.put("productName", "PageCMS");
+    values.put("productVersions", "2.0 から 2.3");
+    values.put("vulnType", "クロスサイトスクリプティング");
+    values.put("summary", "コメント欄の XSS（自社で発見）");
+    values.put("details", "コメント欄の入力値がエスケープされずに表示される。");
+    // a hand-made request that still sends the discoverer's questions: they are not taken
+    values.put("creditWanted", "true");
+    values.put("creditDisplayName", "x");
+    values.put("shareContactWithDeveloper", "true");
+    values.forEach(fields::param);
+    mvc.perform(fields).andExpect(status().is3xxRedirection());
+    String confirm = mvc.perform(get("/report/confirm").session(session)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(confirm).contains("PageCMS", "psirt-page@page-soft.example.jp").doesNotContain("謝辞に表示する名前");
+    String thanks = mvc.perform(post("/report/submit").session(session).param("_csrf", Cases.csrf(confirm)))
+        .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("trackingNumber").toString();
+    assertThat(register.get(thanks).category()).isEqualTo("DEVELOPER_SELF_REPORT");
+    assertThat(register.reporter(register.get(thanks).reporterId()).orElseThrow().creditWanted()).isFalse();
+    assertThat(runtime.getVariable(cases.instance(thanks).getId(), "selfReport")).isEqualTo(true);
+  }
+
+  @Test
+  void theStaffStartFormRegistersASelfReport() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("consent", true);
+    v.put("category", "DEVELOPER_SELF_REPORT");
+    v.put("reporterName", "製品セキュリティ担当 田中");
+    v.put("reporterOrganization", "例示ネットワークス株式会社");
+    v.put("reporterEmail", "psirt@reiji-networks.example.jp");
+    v.put("productDeveloper", "例示ネットワークス株式会社");
+    v.put("productName", "MailGateway");
+    v.put("productVersions", "2.x");
+    v.put("vulnType", "OS コマンドインジェクション");
+    v.put("summary", "管理画面で OS コマンドインジェクション（自社で発見）");
+    v.put("details", "診断機能の ping 宛先にコマンドを連結できる。");
+    Map<String, Object> withCredit = new HashMap<>(v);
+    withCredit.put("creditWanted", true);
+    withCredit.put("creditDisplayName", "x");
+    assertThatThrownBy(() -> startForm(withCredit)).hasMessageContaining("reporter.credit.wanted");
+    ProcessInstance pi = startForm(v);
+    assertThat(register.get(pi.getBusinessKey()).category()).isEqualTo("DEVELOPER_SELF_REPORT");
+    assertThat(runtime.getVariable(pi.getId(), "selfReport")).isEqualTo(true);
+    assertThat(runtime.getVariable(pi.getId(), "category")).isEqualTo("SOFTWARE_PRODUCT");
+  }
+
+  private ProcessInstance startForm(Map<String, Object> variables) {
+    identity.setAuthentication("receipt1", List.of("receipt"));
+    try {
+      String id = repository.createProcessDefinitionQuery().processDefinitionKey("SoftwareVulnerabilityReport")
+          .latestVersion().singleResult().getId();
+      return formService.submitStartForm(id, variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void aCoordinatorEntersAnAnswerReceivedByPhone() {
+    ProcessInstance coordination = handedOff(cases.instance(cases.submit("report-self").trackingNumber()));
+    String tn = coordination.getBusinessKey();
+    LocalDate date = today().plusDays(12);
+    propose(coordination, date);
+    // an objection without a reason is refused like on the page
+    assertThatThrownBy(() -> enter(tn, Map.of("entryDateAnswer", "OBJECT"))).hasMessageContaining("dateReason");
+    enter(tn, Map.of("entryDateAnswer", "CONFIRM"));
+    cases.runJobs(coordination.getId());
+    assertThat(publications.plannedDate(tn)).contains(date);
+    assertThat(dates.answers(dates.current(tn).orElseThrow().id()).get(0).answeredBy()).isEqualTo("coordinator1");
+    // after agreement the coordinator enters the developer's request to change it: asked again
+    enter(tn, Map.of("entryDateAnswer", "CHANGE", "entryDateReason", "電話で延期の申し出", "entryCounterDate",
+        date.plusDays(7).toString()));
+    cases.runJobs(coordination.getId());
+    assertThat(currentActivities(coordination)).containsExactly("Task_SetPublicationDate");
+    assertThat(runtime.getVariable(coordination.getId(), "publicationDate")).isEqualTo(date.plusDays(7).toString());
+  }
+
+  private void enter(String tn, Map<String, Object> answer) {
+    Map<String, Object> v = new HashMap<>(answer);
+    v.put("entryTrackingNumber", tn);
+    v.put("entryDeveloperId", "sample-soft");
+    v.put("entryKind", "PUBLICATION_DATE");
+    identity.setAuthentication("coordinator1", List.of("coordination"));
+    try {
+      runtime.startProcessInstanceByKey("DeveloperResponseEntry", v);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   // ------------------------------------------------------------------------------------------------
