@@ -109,6 +109,8 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(runtime.getVariable(receipt.getId(), "category")).isEqualTo("SOFTWARE_PRODUCT");
     assertThat(runtime.getVariable(receipt.getId(), "creditWanted")).isEqualTo(false);
     ProcessInstance coordination = handedOff(receipt);
+    assertThat(body(single(REPORTER, "届出を受理しました"))).contains("製品開発者自身からの届出（自社製品届出）として受理",
+        "accepted as a report by the product developer itself");
 
     // no identification, no first contact: the reporting developer is the case's developer
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(coordination.getId())
