@@ -299,6 +299,17 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     String consent = mvc.perform(get("/report").session(session)).andExpect(status().isOk()).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
     assertThat(consent).contains("value=\"DEVELOPER_SELF_REPORT\"", "自社製品の脆弱性（製品開発者自身からの届出）");
+    // a discoverer's product report keeps its own block only (each field once)
+    MockHttpSession other = new MockHttpSession();
+    String otherConsent = mvc.perform(get("/report").session(other)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    mvc.perform(post("/report").session(other).param("_csrf", Cases.csrf(otherConsent)).param("consent", "true")
+        .param("category", "SOFTWARE_PRODUCT")).andExpect(status().is3xxRedirection());
+    String productForm = mvc.perform(get("/report/form").session(other)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(productForm).doesNotContain("self-reporter").contains("name=\"creditWanted\"");
+    assertThat(productForm.split("name=\"reporterName\"", -1)).hasSize(2);
+
     mvc.perform(post("/report").session(session).param("_csrf", Cases.csrf(consent)).param("consent", "true")
         .param("category", "DEVELOPER_SELF_REPORT")).andExpect(status().is3xxRedirection());
     String form = mvc.perform(get("/report/form").session(session)).andExpect(status().isOk()).andReturn()
@@ -306,6 +317,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(form).contains("id=\"self-reporter\"", "届出者（製品開発者）の情報", "連絡窓口の担当者名", "name=\"productName\"")
         .doesNotContain("name=\"shareContactWithDeveloper\"", "name=\"creditWanted\"", "name=\"developerContacted\"",
             "name=\"websiteUrl\"");
+    assertThat(form.split("name=\"reporterName\"", -1)).hasSize(2);
     var fields = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/report/form")
         .session(session).param("_csrf", Cases.csrf(form));
     Map<String, String> values = new java.util.LinkedHashMap<>();
