@@ -13,7 +13,8 @@ public final class CaseLabels {
 
   static final Map<String, String> CATEGORIES = Map.of(
       "SOFTWARE_PRODUCT", "ソフトウエア製品",
-      "WEBSITE", "ウェブサイト");
+      "WEBSITE", "ウェブサイト",
+      "DEVELOPER_SELF_REPORT", "自社製品届出（製品開発者自身からの届出）");
 
   static final Map<String, String> EVENTS = Map.ofEntries(
       Map.entry("RECEIVED", "届出を受付"),
@@ -52,6 +53,11 @@ public final class CaseLabels {
       Map.entry("PUBLICATION_TARGET", "公表目標日を設定"),
       Map.entry("PUBLICATION_TARGET_EXTENDED", "公表目標日を延長"),
       Map.entry("PUBLICATION_DATE_SET", "公表日を決定"),
+      Map.entry("PUBLICATION_DATE_PROPOSED", "公表日を提案（開発者の確認へ）"),
+      Map.entry("PUBLICATION_DATE_CONFIRMED", "製品開発者が公表日に同意"),
+      Map.entry("PUBLICATION_DATE_OBJECTED", "製品開発者が公表日に異議"),
+      Map.entry("PUBLICATION_DATE_AGREED", "公表日が確定（全開発者が同意）"),
+      Map.entry("PUBLICATION_DATE_REOPENED", "合意後に公表日の変更を申し出"),
       Map.entry("DEVELOPER_IDENTIFIED", "製品開発者を特定"),
       Map.entry("DEVELOPER_REGISTERED", "製品開発者を登録"),
       Map.entry("DEVELOPER_CONTACT_NAMED", "製品開発者が窓口を登録"),
@@ -140,6 +146,8 @@ public final class CaseLabels {
       Map.entry("developer-government-notice", "政府通知の製品開発者への連絡"),
       Map.entry("developer-zero-day-outcome", "ゼロデイ取扱い要望への回答（製品開発者）"),
       Map.entry("developer-publication-scheduled", "公表日の通知（製品開発者）"),
+      Map.entry("developer-publication-date-proposed", "公表日の確認依頼（製品開発者）"),
+      Map.entry("developer-publication-date-reminder", "公表日の確認の督促（製品開発者）"),
       Map.entry("developer-published", "公表の通知（製品開発者）"),
       Map.entry("website-first-contact", "運営者への初回連絡"),
       Map.entry("website-contact-reminder", "運営者への連絡（督促）"),

@@ -171,6 +171,22 @@ public class Advisories {
         String.class, trackingNumber).stream().findFirst().map(this::read);
   }
 
+  /** How the advisory and its CSAF say that the developer reported the vulnerability itself. */
+  public static final String SELF_REPORT_JA = "この脆弱性情報は、製品開発者自身から届出されたものです（製品開発者自身からの届出）";
+  public static final String SELF_REPORT_EN = "Reported by the developer (the product developer reported this vulnerability in its own product)";
+
+  /**
+   * The developer that reported its own product (自社製品届出), by its registered name; empty for a
+   * discoverer's report.
+   */
+  public Optional<String> selfReportedBy(String trackingNumber) {
+    if (!"DEVELOPER_SELF_REPORT".equals(register.get(trackingNumber).category())) {
+      return Optional.empty();
+    }
+    return coordinations.forCase(trackingNumber).stream().map(Coordinations.Coordination::developerName).findFirst()
+        .or(() -> Optional.ofNullable(register.get(trackingNumber).productDeveloper()));
+  }
+
   /** A published advisory by its public slug (JVNVU202600012). */
   public Optional<Advisory> published(String slug) {
     return jdbc.queryForList("SELECT advisory_json FROM vr_publication WHERE published_at IS NOT NULL "
@@ -269,6 +285,15 @@ public class Advisories {
     if (a.credit() != null) {
       doc.putArray("acknowledgments").addObject().putArray("names").add(a.credit());
     }
+    selfReportedBy(a.trackingNumber()).ifPresent(developer -> {
+      // a developer's own report (自社製品届出): the developer reported it, there is no discoverer to credit
+      ArrayNode acks = doc.has("acknowledgments") ? (ArrayNode) doc.get("acknowledgments") : doc.putArray("acknowledgments");
+      ObjectNode ack = acks.addObject();
+      ack.put("organization", developer);
+      ack.put("summary", SELF_REPORT_JA + " / " + SELF_REPORT_EN);
+      CsafNoticeBuilder.note(notes, "general", "届出 / Report", SELF_REPORT_JA + "（" + developer + "）\n\n"
+          + SELF_REPORT_EN + " (" + developer + ").");
+    });
     CsafNoticeBuilder.tracking(doc, a.id(), "final", time, "初版 / initial release");
 
     ArrayNode vendors = root.putObject("product_tree").putArray("branches");

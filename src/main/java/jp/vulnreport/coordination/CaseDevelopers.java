@@ -104,6 +104,41 @@ public class CaseDevelopers {
         (inform ? "developers informed" : "developers not informed") + (note == null ? "" : ": " + note));
   }
 
+  /**
+   * A developer's report about its own product (自社製品届出): the reporting developer becomes the
+   * case's only developer without identification or first contact. It is the registered developer
+   * the product matches directly (purl, CPE, name), or it is registered from the report; its contact
+   * point is the reporter (the person and address that filed the report); the hand-off is the start
+   * date (起算日); its part is ready (affected, it reported it), so coordination goes straight to
+   * agreeing the publication. Returns the developer's id.
+   */
+  @Transactional
+  public String adoptReporter(String trackingNumber, String actor) {
+    ReportSubmission.Product p = reports.get(trackingNumber).product();
+    if (p == null) {
+      throw new IllegalStateException("the self-report " + trackingNumber + " has no product");
+    }
+    var reporter = register.reporter(register.get(trackingNumber).reporterId())
+        .orElseThrow(() -> new IllegalStateException("no reporter for " + trackingNumber));
+    String id = matcher.suggest(p.developer(), p.name(), p.purl(), p.cpe()).stream()
+        .filter(s -> s.role() == DeveloperMatcher.Role.DIRECT).map(DeveloperMatcher.Suggestion::developerId)
+        .findFirst().orElse(null);
+    if (id == null) {
+      id = "dev-" + UUID.randomUUID().toString().substring(0, 8);
+      registry.save(new DeveloperRegistry.Developer(id, p.developer().strip(), DeveloperRegistry.RegistrationType.GENERAL,
+          List.of(reporter.email()), null, List.of()));
+      register.event(trackingNumber, actor, "DEVELOPER_REGISTERED", id + " " + p.developer().strip()
+          + "（自社製品届出の届出者）");
+    }
+    coordinations.open(trackingNumber, List.of(new Coordinations.Selected(id, "DIRECT")), actor);
+    coordinations.contactPoint(trackingNumber, id, reporter.name(), reporter.email(), actor);
+    coordinations.firstContact(trackingNumber, id, register.now());
+    coordinations.response(trackingNumber, id, new Coordinations.Response(Coordinations.Status.AFFECTED, null, null,
+        null, null, null, null), actor);
+    coordinations.outcome(trackingNumber, id, Coordinations.Outcome.READY);
+    return id;
+  }
+
   public List<DeveloperMatcher.Suggestion> suggestions(String trackingNumber) {
     ReportSubmission.Product p = reports.get(trackingNumber).product();
     return p == null ? List.of() : matcher.suggest(p.developer(), p.name(), p.purl(), p.cpe());

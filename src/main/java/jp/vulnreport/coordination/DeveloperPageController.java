@@ -39,15 +39,17 @@ public class DeveloperPageController {
   private final Coordinations coordinations;
   private final DeveloperCommands commands;
   private final MessageSource messages;
+  private final PublicationDates publicationDates;
 
   private final ZeroDayRequestCommands zeroDays;
   private final jp.vulnreport.government.VendorRequests vendor;
 
   public DeveloperPageController(LinkPages linkPages, CaseRegister register, Coordinations coordinations,
       DeveloperCommands commands, MessageSource messages, ZeroDayRequestCommands zeroDays,
-      jp.vulnreport.government.VendorRequests vendor) {
+      jp.vulnreport.government.VendorRequests vendor, PublicationDates publicationDates) {
     this.zeroDays = zeroDays;
     this.vendor = vendor;
+    this.publicationDates = publicationDates;
     this.linkPages = linkPages;
     this.register = register;
     this.coordinations = coordinations;
@@ -91,6 +93,31 @@ public class DeveloperPageController {
     model.addAttribute("zeroDayReason", zeroDayReason);
     return act(token, "ZERO_DAY_REQUEST", (tn, dev) -> zeroDays.request(tn, dev, zeroDayReason, "DEVELOPER_PAGE", "developer"),
         "page.developer.zeroday.thanks", request, response, model, redirect);
+  }
+
+  /** The developer confirms the proposed publication date, or objects with a reason (and its own date). */
+  @PostMapping("/developer/{token}/publication-date")
+  String answerPublicationDate(@PathVariable String token, @RequestParam Map<String, String> form,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    model.addAttribute("form", form);
+    String answer = form.get("dateAnswer");
+    return act(token, "PUBLICATION_DATE", (tn, dev) -> {
+      if (!"CONFIRM".equals(answer) && !"OBJECT".equals(answer)) {
+        throw new IllegalArgumentException("dateAnswer");
+      }
+      publicationDates.answer(tn, dev, "CONFIRM".equals(answer), form.get("dateReason"),
+          date(form.get("counterDate"), "counterDate"), "developer");
+    }, "page.developer.date.thanks", request, response, model, redirect);
+  }
+
+  /** After agreement, the developer asks for a change of the date (with a reason): it is proposed again. */
+  @PostMapping("/developer/{token}/publication-date/change")
+  String askPublicationDateChange(@PathVariable String token, @RequestParam Map<String, String> form,
+      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    model.addAttribute("form", form);
+    return act(token, "PUBLICATION_DATE_CHANGE", (tn, dev) -> publicationDates.reopen(tn, dev, form.get("dateReason"),
+            date(form.get("counterDate"), "counterDate"), "developer"),
+        "page.developer.date.change.thanks", request, response, model, redirect);
   }
 
   /** Opens the link and does what the developer asked; field errors and "nothing waits" come back on the page. */
@@ -139,6 +166,7 @@ public class DeveloperPageController {
     if (!model.containsAttribute("zeroDayReason")) {
       model.addAttribute("zeroDayReason", "");
     }
+    model.addAttribute("dateAgreement", publicationDates.forDeveloper(tn, link.partyRef()).orElse(null));
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", Map.of());
     }
@@ -147,10 +175,14 @@ public class DeveloperPageController {
   }
 
   private static LocalDate date(String value) {
+    return date(value, "proposedPublicationDate");
+  }
+
+  private static LocalDate date(String value, String field) {
     try {
       return value == null || value.isBlank() ? null : LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("proposedPublicationDate");
+      throw new IllegalArgumentException(field);
     }
   }
 

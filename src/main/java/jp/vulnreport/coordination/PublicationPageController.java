@@ -47,6 +47,7 @@ public class PublicationPageController {
       return "public/advisory-missing";
     }
     model.addAttribute("a", a.get());
+    model.addAttribute("selfReportedBy", advisories.selfReportedBy(a.get().trackingNumber()).orElse(null));
     model.addAttribute("csafPath", "/advisories/" + slug + "/csaf.json");
     return "public/advisory";
   }

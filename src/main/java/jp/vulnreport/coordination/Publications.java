@@ -100,12 +100,18 @@ public class Publications {
     if (date.isAfter(targetDate(trackingNumber))) {
       extendTarget(trackingNumber, date, reason, actor);
     }
+    record(trackingNumber, date, actor);
+    register.event(trackingNumber, actor, "PUBLICATION_DATE_SET", date.toString());
+  }
+
+  /** Stores the case's publication date (validated and agreed by the caller: {@link PublicationDates}). */
+  @Transactional
+  public void record(String trackingNumber, LocalDate date, String actor) {
     if (jdbc.update("UPDATE vr_publication SET planned_date = ?, planned_by = ? WHERE tracking_number = ?", date, actor,
         trackingNumber) == 0) {
       jdbc.update("INSERT INTO vr_publication (tracking_number, planned_date, planned_by) VALUES (?, ?, ?)",
           trackingNumber, date, actor);
     }
-    register.event(trackingNumber, actor, "PUBLICATION_DATE_SET", date.toString());
   }
 
   public Optional<LocalDate> plannedDate(String trackingNumber) {

@@ -93,7 +93,7 @@ public class IntakeService {
     var rep = report.reporter();
     boolean creditWanted = rep.credit() != null && Boolean.TRUE.equals(rep.credit().wanted());
     String reporterId = register.createReporter(new ReporterData(rep.name(), rep.organization(), rep.email(),
-        rep.phone(), rep.shareContactWithDeveloper(), creditWanted,
+        rep.phone(), Boolean.TRUE.equals(rep.shareContactWithDeveloper()), creditWanted,
         creditWanted ? rep.credit().displayName() : null));
     register.create(new NewCase(trackingNumber, report.category().name(), channel.name(), reporterId,
         report.product() == null ? null : report.product().developer(),

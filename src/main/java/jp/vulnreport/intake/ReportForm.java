@@ -96,19 +96,21 @@ public class ReportForm implements Serializable {
    * {@code dateErrors} (field name to the text typed) and left out.
    */
   public ReportSubmission toSubmission(List<String> dateErrors) {
-    boolean product = category == ReportCategory.SOFTWARE_PRODUCT;
+    boolean product = category != null && category.product();
     boolean website = category == ReportCategory.WEBSITE;
+    // a developer's own report has no discoverer-side questions: the page does not show them
+    boolean self = category == ReportCategory.DEVELOPER_SELF_REPORT;
     return new ReportSubmission(Boolean.TRUE, category,
         new ReportSubmission.Reporter(t(reporterName), t(reporterOrganization), t(reporterEmail), t(reporterPhone),
-            shareContactWithDeveloper,
-            new ReportSubmission.Credit(creditWanted, creditWanted ? t(creditDisplayName) : null)),
+            !self && shareContactWithDeveloper,
+            self ? null : new ReportSubmission.Credit(creditWanted, creditWanted ? t(creditDisplayName) : null)),
         product ? new ReportSubmission.Product(t(productDeveloper), t(productName), t(productVersions),
             t(productUrl), t(purl), t(cpe)) : null,
         website ? new ReportSubmission.Website(t(websiteUrl), t(siteName)) : null,
         new ReportSubmission.Vulnerability(t(vulnType), t(cwe), t(summary), t(details), t(reproduction),
             t(environment), t(impact), t(workaround), exploitation(), t(exploitationEvidence)),
         date("discoveredOn", discoveredOn, dateErrors),
-        new ReportSubmission.PriorContact(developerContacted, t(priorContactOthers)),
+        self ? null : new ReportSubmission.PriorContact(developerContacted, t(priorContactOthers)),
         t(disclosureDate) == null && t(disclosureVenue) == null ? null
             : new ReportSubmission.DisclosurePlan(date("disclosureDate", disclosureDate, dateErrors),
                 t(disclosureVenue)),

@@ -247,7 +247,8 @@ public class ReportPageController {
     model.addAttribute("limits", attachments.limits());
     model.addAttribute("maxFileSize", AttachmentStore.humanSize(attachments.limits().maxFileSize().toBytes()));
     model.addAttribute("maxTotalSize", AttachmentStore.humanSize(attachments.limits().maxTotalSize().toBytes()));
-    model.addAttribute("product", draft.category == ReportCategory.SOFTWARE_PRODUCT);
+    model.addAttribute("product", draft.category != null && draft.category.product());
+    model.addAttribute("selfReport", draft.category == ReportCategory.DEVELOPER_SELF_REPORT);
     return "public/report-form";
   }
 

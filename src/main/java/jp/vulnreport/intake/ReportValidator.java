@@ -49,7 +49,14 @@ public class ReportValidator {
   public void validate(ReportSubmission report) {
     List<FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<ReportSubmission> v : validator.validate(report)) {
+      if (report.category() == ReportCategory.DEVELOPER_SELF_REPORT
+          && "reporter.shareContactWithDeveloper".equals(v.getPropertyPath().toString())) {
+        continue; // a developer's own report: the reporter is the developer's contact, nothing to share
+      }
       errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+    }
+    if (report.category() == ReportCategory.DEVELOPER_SELF_REPORT) {
+      selfReport(report, errors);
     }
     if (report.category() == ReportCategory.SOFTWARE_PRODUCT && report.product() == null) {
       errors.add(error("product", "vulnreport.product.required"));
@@ -96,6 +103,32 @@ public class ReportValidator {
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
       throw new ReportValidationException(errors);
+    }
+  }
+
+  /**
+   * A developer's report about its own product (自社製品届出): the product is required, the reporter
+   * block names the developer's organisation and contact; the discoverer-side questions (sharing the
+   * contact with the developer, credit as a discoverer, prior contact with the developer) do not
+   * apply, and a report that answers them "yes" is refused with a message rather than silently
+   * changed (the sender may have chosen the wrong kind of report).
+   */
+  private void selfReport(ReportSubmission report, List<FieldError> errors) {
+    if (report.product() == null) {
+      errors.add(error("product", "vulnreport.product.required"));
+    }
+    var rep = report.reporter();
+    if (rep != null && isBlank(rep.organization())) {
+      errors.add(error("reporter.organization", "vulnreport.selfReport.organization.required"));
+    }
+    if (rep != null && Boolean.TRUE.equals(rep.shareContactWithDeveloper())) {
+      errors.add(error("reporter.shareContactWithDeveloper", "vulnreport.selfReport.discovererOnly"));
+    }
+    if (rep != null && rep.credit() != null && Boolean.TRUE.equals(rep.credit().wanted())) {
+      errors.add(error("reporter.credit.wanted", "vulnreport.selfReport.discovererOnly"));
+    }
+    if (report.priorContact() != null && Boolean.TRUE.equals(report.priorContact().developerContacted())) {
+      errors.add(error("priorContact.developerContacted", "vulnreport.selfReport.discovererOnly"));
     }
   }
 

@@ -30,8 +30,12 @@ public final class ReportVariables {
     Map<String, Object> v = new HashMap<>();
     v.put("trackingNumber", trackingNumber);
     v.put("reporterId", reporterId);
-    v.put("category", r.category().name());
-    v.put("shareContactWithDeveloper", r.reporter().shareContactWithDeveloper());
+    // a developer's own report is handled as a software-product report (the same receipt path and
+    // forms); selfReport tells coordination to go straight to agreeing the publication
+    boolean self = r.category() == ReportCategory.DEVELOPER_SELF_REPORT;
+    v.put("category", self ? ReportCategory.SOFTWARE_PRODUCT.name() : r.category().name());
+    v.put("selfReport", self);
+    v.put("shareContactWithDeveloper", Boolean.TRUE.equals(r.reporter().shareContactWithDeveloper()));
     v.put("creditWanted", r.reporter().credit() != null && Boolean.TRUE.equals(r.reporter().credit().wanted()));
     if (r.product() != null) {
       v.put("productDeveloper", r.product().developer());

@@ -38,10 +38,12 @@ public final class StartFormReport {
       throw new ReportValidationException(errors);
     }
     boolean creditWanted = bool(v, "creditWanted");
+    // a developer's own report: the form hides the discoverer-side fields; what it may still carry is checked
+    boolean self = category == ReportCategory.DEVELOPER_SELF_REPORT;
     var reporter = new ReportSubmission.Reporter(str(v, "reporterName"), str(v, "reporterOrganization"),
         str(v, "reporterEmail"), str(v, "reporterPhone"), bool(v, "shareContactWithDeveloper"),
-        new ReportSubmission.Credit(creditWanted, str(v, "creditDisplayName")));
-    ReportSubmission.Product product = category == ReportCategory.SOFTWARE_PRODUCT
+        self && !creditWanted ? null : new ReportSubmission.Credit(creditWanted, str(v, "creditDisplayName")));
+    ReportSubmission.Product product = category != null && category.product()
         ? new ReportSubmission.Product(str(v, "productDeveloper"), str(v, "productName"), str(v, "productVersions"),
             str(v, "productUrl"), str(v, "purl"), str(v, "cpe"))
         : null;
@@ -52,7 +54,8 @@ public final class StartFormReport {
         str(v, "details"), str(v, "reproduction"), str(v, "environment"), str(v, "impact"), str(v, "workaround"),
         exploitation, str(v, "exploitationEvidence"));
     return new ReportSubmission(bool(v, "consent"), category, reporter, product, website, vulnerability,
-        discoveredOn, new ReportSubmission.PriorContact(bool(v, "developerContacted"), str(v, "priorContactOthers")),
+        discoveredOn, self && !bool(v, "developerContacted") ? null
+            : new ReportSubmission.PriorContact(bool(v, "developerContacted"), str(v, "priorContactOthers")),
         disclosureDate == null && str(v, "disclosureVenue") == null ? null
             : new ReportSubmission.DisclosurePlan(disclosureDate, str(v, "disclosureVenue")),
         str(v, "requests"));

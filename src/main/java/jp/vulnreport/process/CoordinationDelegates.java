@@ -151,14 +151,17 @@ public class CoordinationDelegates {
         Variables.trackingNumber(execution), Boolean.TRUE.equals(execution.getVariable("lowImpact"))).name());
   }
 
-  /** Task_SetPublicationDate (create and complete): one date for the case, after the target only with a reason. */
+  /**
+   * Task_SetPublicationDate (complete): the coordinator proposes one date for the case (after the
+   * target only with a reason); the developers confirm it (PublicationDateDelegates) unless none has to.
+   */
   @Bean
-  TaskListener publicationDateListener(Publications publications) {
+  TaskListener publicationDateListener(jp.vulnreport.coordination.PublicationDates dates) {
     return task -> {
       String tn = Variables.trackingNumber(task);
       try {
-        publications.plan(tn, date(task.getVariable("publicationDate")), Variables.string(task, "publicationDateReason"),
-            Actors.of(task));
+        task.setVariable("dateConfirmationNeeded", dates.propose(tn, date(task.getVariable("publicationDate")),
+            Variables.string(task, "publicationDateReason"), Actors.of(task)));
       } catch (IllegalArgumentException e) {
         throw PersonFixable.error(null, e.getMessage(), e);
       }
@@ -166,13 +169,15 @@ public class CoordinationDelegates {
   }
 
   @Bean
-  TaskListener publicationDatePrefillListener(Publications publications) {
+  TaskListener publicationDatePrefillListener(Publications publications,
+      jp.vulnreport.coordination.PublicationDates dates) {
     return task -> {
       String tn = Variables.trackingNumber(task);
       task.setVariable("publicationTarget", publications.targetDate(tn).toString());
       task.setVariable("developerResults", publications.developerResults(tn));
       if ("Task_SetPublicationDate".equals(task.getTaskDefinitionKey())) {
         task.setVariable("publicationDate", publications.proposedDate(tn).toString());
+        PublicationDateDelegates.prefill(task, tn, dates);
       }
     };
   }
@@ -281,14 +286,18 @@ public class CoordinationDelegates {
 
   /** DeveloperResponseEntry: a coordinator enters what a developer said by mail or phone. */
   @Bean
-  JavaDelegate developerResponseEntryDelegate(DeveloperCommands commands) {
+  JavaDelegate developerResponseEntryDelegate(DeveloperCommands commands,
+      jp.vulnreport.coordination.PublicationDates dates) {
     return execution -> {
       String tn = Variables.required(execution, "entryTrackingNumber").strip();
       String developerId = Variables.required(execution, "entryDeveloperId").strip();
       String actor = Actors.current(execution.getProcessEngineServices());
       execution.setProcessBusinessKey(tn);
       try {
-        if ("CONTACT_POINT".equals(Variables.string(execution, "entryKind"))) {
+        if ("PUBLICATION_DATE".equals(Variables.string(execution, "entryKind"))) {
+          PublicationDateDelegates.enter(dates, tn, developerId, Variables.string(execution, "entryDateAnswer"),
+              Variables.string(execution, "entryDateReason"), date(execution.getVariable("entryCounterDate")), actor);
+        } else if ("CONTACT_POINT".equals(Variables.string(execution, "entryKind"))) {
           commands.nameContactPoint(tn, developerId, Variables.string(execution, "entryContactName"),
               Variables.string(execution, "entryContactEmail"), actor);
         } else {

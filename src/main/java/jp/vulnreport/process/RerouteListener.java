@@ -28,7 +28,9 @@ public class RerouteListener implements TaskListener {
     String category = Variables.string(task, "category");
     String tn = Variables.trackingNumber(task);
     CaseRecord c = register.get(tn);
-    if (category == null || category.equals(c.category()) || !ROUTES.contains(category)) {
+    // a developer's own report runs as a software-product report: not a change of category
+    String registered = "DEVELOPER_SELF_REPORT".equals(c.category()) ? "SOFTWARE_PRODUCT" : c.category();
+    if (category == null || category.equals(registered) || !ROUTES.contains(category)) {
       return;
     }
     String url = null;

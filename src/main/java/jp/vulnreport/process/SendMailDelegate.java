@@ -45,6 +45,8 @@ public class SendMailDelegate implements JavaDelegate {
     }
     if ("acceptance".equals(template) && "WEBSITE".equals(Variables.string(execution, "category"))) {
       template = "acceptance-website"; // websites: IPA contacts the operator; no product, no JPCERT/CC
+    } else if ("acceptance".equals(template) && Boolean.TRUE.equals(execution.getVariable("selfReport"))) {
+      template = "acceptance-self-report"; // the developer's own report: straight to agreeing the publication
     }
     mailService.send(key, Variables.trackingNumber(execution), template,
         recipient == null ? Recipient.DISCOVERER : Recipient.valueOf(recipient),

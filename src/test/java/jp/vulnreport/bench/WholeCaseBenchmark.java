@@ -48,6 +48,7 @@ class WholeCaseBenchmark extends BenchContext {
   @Autowired IdentityService identity;
   @Autowired GovernmentCommands government;
   @Autowired DeveloperCommands commands;
+  @Autowired jp.vulnreport.coordination.PublicationDates publicationDates;
   @Autowired ManagementService management;
 
   @Test
@@ -144,6 +145,8 @@ class WholeCaseBenchmark extends BenchContext {
         Coordinations.FixAvailability.AVAILABLE, "4.2.8", "4.2.8 へ更新してください", date, "修正版を公開しました。", null),
         "developer");
     complete(tn, "Task_SetPublicationDate", "coordinator1", "coordination", Map.of("publicationDate", date.toString()));
+    awaitSubscription(tn, jp.vulnreport.coordination.PublicationDates.MSG_ANSWERED);
+    publicationDates.answer(tn, "sample-soft", true, null, null, "developer");
     complete(tn, "Task_DraftAdvisory", "coordinator1", "coordination", ADVISORY);
     Job day = null;
     for (int i = 0; i < 6000 && day == null; i++) {

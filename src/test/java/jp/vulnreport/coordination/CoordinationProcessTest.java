@@ -69,6 +69,8 @@ class CoordinationProcessTest extends IntegrationTest {
   @Autowired Coordinations coordinations;
   @Autowired DeveloperCommands commands;
   @Autowired Advisories advisories;
+  @Autowired Publications publications;
+  @Autowired PublicationDates publicationDates;
   @Autowired PrivateLinks links;
   @Autowired CsafValidator csafValidator;
   @Autowired ExploitationReports exploitation;
@@ -174,7 +176,27 @@ class CoordinationProcessTest extends IntegrationTest {
         Map.of("publicationDate", today().minusDays(1).toString()))).hasMessageContaining("past");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", proposed.toString()));
+    // a proposal: the developer confirms it on its page before it is fixed
+    assertThat(coordination).isWaitingAt("Task_AwaitDateConfirmation");
+    assertThat(register.get(tn).state()).isEqualTo(CaseState.DEVELOPER_COORDINATING);
+    assertThat(publications.plannedDate(tn)).isEmpty();
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), DISCOVERER)).noneMatch(m -> Cases.subject(m).contains("公表日が決まりました"));
+    MimeMessage ask = single(SAMPLE_SOFT_PSIRT, "公表日のご確認のお願い");
+    assertThat(body(ask)).contains(proposed.toString(), "/developer/", "Proposed publication date");
+    String askToken = token(ask);
+    MockHttpSession dateSession = new MockHttpSession();
+    String datePage = mvc.perform(get("/developer/" + askToken).session(dateSession)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(datePage).contains("公表日のご確認", "id=\"proposed-publication-date\">" + proposed, "publication-date-form");
+    mvc.perform(post("/developer/" + askToken + "/publication-date").session(dateSession).param("_csrf", csrf(datePage))
+        .param("dateAnswer", "CONFIRM")).andExpect(status().is3xxRedirection());
+    cases.runJobs(coordination.getId());
+    assertThat(coordination).hasPassed("Task_FixPublicationDate");
+    assertThat(publications.plannedDate(tn)).contains(proposed);
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLICATION_SCHEDULED);
+    assertThat(mvc.perform(get("/developer/" + askToken)).andReturn().getResponse().getContentAsString())
+        .contains("全製品開発者の同意により確定しました", "publication-date-change-form")
+        .doesNotContain("id=\"publication-date-form\"");
     assertThat(body(single(DISCOVERER, "公表日が決まりました"))).contains(proposed.toString());
     assertThat(body(single(SAMPLE_SOFT_PSIRT, "公表日のお知らせ"))).contains(proposed.toString(), "SampleCMS");
 
@@ -317,6 +339,12 @@ class CoordinationProcessTest extends IntegrationTest {
         Map.of("publicationDate", late.toString()))).hasMessageContaining("reason");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", late.toString(), "publicationDateReason", "海外の調整機関と日程を合わせるため"));
+    // only the affected developer confirms; the not-affected downstream developer is told the date, not asked
+    assertThat(coordination).isWaitingAt("Task_AwaitDateConfirmation");
+    assertThat(publicationDates.confirmers(tn)).containsExactly("sample-soft");
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), KAKUU)).noneMatch(m -> Cases.subject(m).contains("公表日のご確認"));
+    confirmDate(coordination, tn, "sample-soft");
+    assertThat(body(single(KAKUU, "公表日のお知らせ"))).contains(late.toString());
 
     // after its part ended, sample-soft releases its fix: an update through its page, taken until publication
     String sampleToken = token(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"));
@@ -387,6 +415,9 @@ class CoordinationProcessTest extends IntegrationTest {
     LocalDate date = LocalDate.parse((String) runtime.getVariable(coordination.getId(), "publicationDate"));
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", date.toString(), "publicationDateReason", "公表判定委員会の判断による"));
+    // the only developer never answered (the committee decided): nobody to confirm, the date is fixed at once
+    assertThat(coordination).hasPassed("Task_FixPublicationDate").hasNotPassed("Task_RequestDateConfirmation");
+    assertThat(publications.plannedDate(tn)).contains(date);
     cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
     JsonNode csaf = mapper.readTree(advisories.csafOf(tn).orElseThrow());
     assertThat(csafValidator.problems(csaf)).isEmpty();
@@ -582,6 +613,7 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(coordination).isWaitingAt("Task_SetPublicationDate");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", date.toString()));
+    confirmDate(coordination, tn, "sample-soft");
     cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
     management.executeJob(management.createJobQuery().processInstanceId(coordination.getId())
         .activityId("Event_PublicationDay").singleResult().getId());
@@ -665,6 +697,13 @@ class CoordinationProcessTest extends IntegrationTest {
     v.put("advisorySolutionJa", "開発者が提供する情報をもとに、最新版へアップデートしてください。");
     v.put("advisorySolutionEn", "Update to the latest version according to the developer's information.");
     return v;
+  }
+
+  /** The developer confirms the proposed publication date (as on its page); the date is fixed when all have. */
+  private void confirmDate(ProcessInstance coordination, String tn, String developerId) {
+    assertThat(coordination).isWaitingAt("Task_AwaitDateConfirmation");
+    publicationDates.answer(tn, developerId, true, null, null, "developer");
+    cases.runJobs(coordination.getId());
   }
 
   private void fire(ProcessInstance pi, String activityId) {

@@ -77,6 +77,8 @@ class DeadlinePolicyTest extends IntegrationTest {
       "PUBLICATION_DATE_DECISION, -, -, 2, BUSINESS_DAYS, 公表日の決定",
       "ADVISORY_DRAFT, -, -, 3, BUSINESS_DAYS, 公表文",
       "GOVERNMENT_NOTICE_REVIEW, -, -, 1, BUSINESS_DAYS, 政府通知の確認",
+      "PUBLICATION_DATE_CONFIRMATION, -, -, 5, BUSINESS_DAYS, 公表日の確認",
+      "PUBLICATION_DATE_CONFIRMATION_REMINDER, -, -, 3, BUSINESS_DAYS, 督促",
       "PUBLICATION_TARGET, SUSPECTED, -, 45, CALENDAR_DAYS, 公表目標日"})
   void rule(String kind, String exploitation, String priority, int amount, DeadlineUnit unit, String basisWord) {
     DeadlinePolicy.Period p = policy.period(kind, exploitation, priority);
