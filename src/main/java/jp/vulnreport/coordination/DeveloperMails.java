@@ -74,6 +74,12 @@ public class DeveloperMails {
     boolean toContactPoint = !template.equals("developer-first-contact") && !template.equals("developer-contact-reminder");
     String to = toContactPoint && c.contactPointEmail() != null ? c.contactPointEmail()
         : String.join(",", registry.get(developerId).contactEmails());
+    if (template.equals("developer-silent-reminder")) {
+      // a contact point that went silent: the registered addresses are asked as well
+      java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(List.of(to.split(",")));
+      all.addAll(registry.get(developerId).contactEmails());
+      to = String.join(",", all);
+    }
     if (template.equals("developer-details")) {
       // the earlier links went to the general addresses; from now on only the contact point's link works
       links.revokeAll(trackingNumber, LinkAudience.DEVELOPER, developerId,

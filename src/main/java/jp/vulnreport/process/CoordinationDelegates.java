@@ -212,6 +212,50 @@ public class CoordinationDelegates {
         Variables.required(execution, "developerId"), Variables.required(execution, "listing"));
   }
 
+  /** Task_ConfirmUnreachable (create): who the developer is, what was tried so far; the choice starts empty. */
+  @Bean
+  TaskListener unreachableConfirmationPrefillListener(Coordinations coordinations,
+      jp.vulnreport.coordination.UnreachableConfirmations confirmations, jp.vulnreport.coordination.CoordinationTexts texts) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      String developerId = Variables.required(task, "developerId");
+      Coordinations.Coordination c = coordinations.get(tn, developerId);
+      task.setVariable("unreachableDeveloperName", c.developerName() + " (" + developerId + ")");
+      StringBuilder history = new StringBuilder("最初の連絡（メール）: ")
+          .append(c.firstContactAt() == null ? "-" : texts.jst(c.firstContactAt())).append('\n');
+      var attempts = confirmations.attempts(tn, developerId);
+      if (attempts.isEmpty()) {
+        history.append("メール以外の手段での試行: まだ記録がありません");
+      }
+      for (var a : attempts) {
+        history.append(a.attemptedOn()).append(' ').append(a.channelLabel()).append(": ").append(a.result())
+            .append("（記録: ").append(a.recordedBy()).append("）\n");
+      }
+      task.setVariable("unreachableContactHistory", history.toString().strip());
+      for (String key : new String[] {"contactAttemptChannel", "contactAttemptDate", "contactAttemptResult",
+          "unreachableDecision", "unreachableNote"}) {
+        task.setVariable(key, null);
+      }
+    };
+  }
+
+  /** Task_ConfirmUnreachable (complete): the attempt is recorded; listing needs one by another channel. */
+  @Bean
+  TaskListener unreachableConfirmationListener(jp.vulnreport.coordination.UnreachableConfirmations confirmations) {
+    return task -> {
+      try {
+        var decision = confirmations.complete(Variables.trackingNumber(task), Variables.required(task, "developerId"),
+            new jp.vulnreport.coordination.UnreachableConfirmations.Entry(Variables.string(task, "contactAttemptChannel"),
+                date(task.getVariable("contactAttemptDate")), Variables.string(task, "contactAttemptResult"),
+                Variables.string(task, "unreachableDecision"), Variables.string(task, "unreachableNote")),
+            Actors.of(task));
+        task.setVariable("unreachableDecision", decision.name());
+      } catch (jp.vulnreport.coordination.UnreachableConfirmations.FieldException e) {
+        throw PersonFixable.error(e.field(), e.getMessage(), e);
+      }
+    };
+  }
+
   /** Task_PublicationJudgement (complete): the committee's decision and its reasons. */
   @Bean
   TaskListener committeeDecisionListener(Coordinations coordinations) {
