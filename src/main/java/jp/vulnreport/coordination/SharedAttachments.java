@@ -58,6 +58,22 @@ public class SharedAttachments {
     return sharing(trackingNumber).stream().filter(s -> s.id().equals(attachmentId)).findFirst().orElseThrow();
   }
 
+  /** Shares exactly the given attachments of the case (the form's choice); the others are not (or no longer) shared. */
+  public void shareExactly(String trackingNumber, List<String> attachmentIds, String actor) {
+    java.util.Set<String> chosen = new java.util.HashSet<>(attachmentIds);
+    List<Sharing> all = sharing(trackingNumber);
+    for (String id : chosen) {
+      if (all.stream().noneMatch(a -> a.id().equals(id))) {
+        throw new IllegalArgumentException("この案件の添付ファイルから選んでください / choose attachments of this case: " + id);
+      }
+    }
+    for (Sharing a : all) {
+      if (a.shared() != chosen.contains(a.id())) {
+        share(trackingNumber, a.id(), chosen.contains(a.id()), actor);
+      }
+    }
+  }
+
   @Transactional(readOnly = true)
   public List<Sharing> sharing(String trackingNumber) {
     register.get(trackingNumber);

@@ -26,12 +26,21 @@ public class CoordinationDelegates {
   public static final String DEVELOPER_CHOICES = "developerChoices";
   /** Task_IdentifyDevelopers: the chosen developers' ids (the taglist's key), a Json array of strings. */
   public static final String DEVELOPERS_CHOSEN = "developerIdsChosen";
+  /** Task_IdentifyDevelopers: the report's attachments to choose from (a task-local Json variable). */
+  public static final String ATTACHMENT_CHOICES = "attachmentChoices";
+  /** Task_IdentifyDevelopers: the ids of the attachments shared with the developers, a Json array of strings. */
+  public static final String ATTACHMENTS_SHARED = "attachmentsShared";
 
   /** Task_IdentifyDevelopers (create): the registry's suggestions; low impact preset from triage (SSVC track). */
   @Bean
-  TaskListener developerSuggestionsListener(CaseDevelopers developers, GovernmentNotices notices) {
+  TaskListener developerSuggestionsListener(CaseDevelopers developers, GovernmentNotices notices,
+      jp.vulnreport.coordination.SharedAttachments sharedAttachments) {
     return task -> {
       String tn = Variables.trackingNumber(task);
+      // the report's attachments a coordinator may share with the developers (their pages, download only)
+      task.setVariableLocal(ATTACHMENT_CHOICES, DeveloperChoices.attachments(sharedAttachments.sharing(tn)));
+      task.setVariable(ATTACHMENTS_SHARED, DeveloperChoices.ids(sharedAttachments.sharing(tn).stream()
+          .filter(a -> a.shared() && !a.erased()).map(a -> a.id()).toList()));
       task.setVariable("developerSuggestions", developers.suggestionsText(tn));
       // the list the form's taglist offers (valuesKey): a Json variable of {label, value}, on the task only
       task.setVariableLocal(DEVELOPER_CHOICES, DeveloperChoices.json(developers.choices(tn)));
@@ -49,8 +58,17 @@ public class CoordinationDelegates {
 
   /** Task_IdentifyDevelopers (complete): the chosen developers become the collection coordinated one by one. */
   @Bean
-  TaskListener developerSelectionListener(CaseDevelopers developers) {
+  TaskListener developerSelectionListener(CaseDevelopers developers,
+      jp.vulnreport.coordination.SharedAttachments sharedAttachments) {
     return task -> {
+      if (task.getVariable(ATTACHMENTS_SHARED) != null) {
+        try {
+          sharedAttachments.shareExactly(Variables.trackingNumber(task),
+              DeveloperChoices.chosen(task.getVariable(ATTACHMENTS_SHARED), ATTACHMENTS_SHARED), Actors.of(task));
+        } catch (IllegalArgumentException e) {
+          throw PersonFixable.error(ATTACHMENTS_SHARED, e.getMessage(), e);
+        }
+      }
       try {
         task.setVariable("developerIds", new ArrayList<>(developers.choose(Variables.trackingNumber(task),
             DeveloperChoices.chosen(task.getVariable(DEVELOPERS_CHOSEN)), Variables.string(task, "newDeveloperName"),

@@ -554,13 +554,13 @@ class CoordinationProcessTest extends IntegrationTest {
 
   @Test
   void theDeveloperDownloadsTheSharedProofOfConceptFromItsPageAndEachDownloadIsLogged() throws Exception {
-    ProcessInstance receipt = handedOff();
-    String tn = receipt.getBusinessKey();
     byte[] poc = "import requests\nrequests.get('http://target/search?q=<script>alert(1)</script>')\n"
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    List<jp.vulnreport.intake.AttachmentStore.StoredAttachment> stored = tx.execute(s -> attachmentStore.attach(tn, List.of(
+    ProcessInstance receipt = handedOff(n -> { }, t -> tx.executeWithoutResult(s -> attachmentStore.attach(t, List.of(
         attachmentStore.stage("poc_xss.py", new java.io.ByteArrayInputStream(poc), List.of()),
-        attachmentStore.stage("notes.txt", new java.io.ByteArrayInputStream("internal".getBytes()), List.of()))));
+        attachmentStore.stage("notes.txt", new java.io.ByteArrayInputStream("internal".getBytes()), List.of())))));
+    String tn = receipt.getBusinessKey();
+    List<jp.vulnreport.intake.AttachmentStore.StoredAttachment> stored = attachmentStore.forCase(tn);
     String pocId = stored.stream().filter(a -> a.fileName().equals("poc_xss.py")).findFirst().orElseThrow().id();
     String notesId = stored.stream().filter(a -> a.fileName().equals("notes.txt")).findFirst().orElseThrow().id();
     // only coordinators choose what is shared
@@ -568,12 +568,18 @@ class CoordinationProcessTest extends IntegrationTest {
             .header("Authorization", jp.vulnreport.support.Http.basic("receipt1", "demo"))
             .contentType("application/json").content("{\"shared\":true}"))
         .andExpect(status().isForbidden());
-    mvc.perform(put("/api/cases/" + tn + "/attachments/" + pocId + "/developer-sharing")
-            .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))
-            .contentType("application/json").content("{\"shared\":true}"))
-        .andExpect(status().isOk());
 
-    identifyAs(coordination(tn), "sample-soft", false);
+    // the coordinator chooses the PoC (not the notes) when identifying the developers
+    ProcessInstance coordination = coordination(tn);
+    Task identify = cases.task(coordination);
+    assertThat(tasks.getVariableLocal(identify.getId(), "attachmentChoices").toString())
+        .contains("poc_xss.py", "notes.txt", pocId);
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
+        Map.of("developerIdsChosen", chosen("sample-soft"), "lowImpact", false, "lowImpactConfirmed", false,
+            "attachmentsShared", chosen(pocId)));
+    cases.runJobs(coordination.getId());
+    assertThat(register.timeline(tn)).filteredOn(e -> e.type().equals("ATTACHMENT_SHARED")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("poc_xss.py").doesNotContain("notes.txt"));
     ProcessInstance developer = developer(tn, "sample-soft");
     String firstToken = token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"));
     // before the contact point is named: no files on the page, and the download is refused
@@ -608,6 +614,14 @@ class CoordinationProcessTest extends IntegrationTest {
     mvc.perform(get("/developer/" + token + "/files/" + notesId)).andExpect(status().isNotFound());
     mvc.perform(get("/developer/" + token + "/files/no-such-file")).andExpect(status().isNotFound());
     assertThat(register.timeline(tn)).filteredOn(e -> e.type().equals("ATTACHMENT_DOWNLOADED_BY_DEVELOPER")).hasSize(1);
+    // a coordinator withdraws the file (staff API): no longer downloadable
+    mvc.perform(put("/api/cases/" + tn + "/attachments/" + pocId + "/developer-sharing")
+            .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))
+            .contentType("application/json").content("{\"shared\":false}"))
+        .andExpect(status().isOk());
+    mvc.perform(get("/developer/" + token + "/files/" + pocId)).andExpect(status().isNotFound());
+    assertThat(mvc.perform(get("/developer/" + token)).andReturn().getResponse().getContentAsString())
+        .doesNotContain("poc_xss.py");
     // the first link (to the general addresses) no longer works after the details went to the contact point
     assertThat(mvc.perform(get("/developer/" + firstToken + "/files/" + pocId)).andReturn().getResponse().getStatus())
         .isIn(404, 410);
@@ -787,7 +801,14 @@ class CoordinationProcessTest extends IntegrationTest {
   }
 
   private ProcessInstance handedOff(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+    return handedOff(edit, tn -> { });
+  }
+
+  /** As above; {@code received} runs once the report is in the register (e.g. to attach files). */
+  private ProcessInstance handedOff(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit,
+      java.util.function.Consumer<String> received) {
     ProcessInstance pi = cases.atFormalCheck("report-product", edit);
+    received.accept(pi.getBusinessKey());
     cases.complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
     cases.complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
         "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
