@@ -389,6 +389,17 @@ class CoordinationProcessTest extends IntegrationTest {
         String.class, tn)).containsExactly("PHONE", "POST");
     assertThat(register.timeline(tn)).extracting(e -> e.type()).containsSubsequence("CONTACT_ATTEMPT",
         "CONTACT_ATTEMPT", "UNREACHABLE_CONFIRMED", "UNREACHABLE_DEVELOPER");
+    // the dossier shows the attempts with Japanese labels and who confirmed the listing
+    JsonNode dossier = mapper.readTree(mvc.perform(get("/api/cases/" + tn).header("Authorization",
+        jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString());
+    JsonNode dev = dossier.at("/developers/0");
+    assertThat(dev.at("/contactAttempts/0/channelLabel").asText()).isEqualTo("電話");
+    assertThat(dev.at("/contactAttempts/1/channelLabel").asText()).isEqualTo("郵便");
+    assertThat(dev.at("/contactAttempts/1/result").asText()).contains("宛所不明");
+    assertThat(dev.at("/contactAttempts/1/attemptedOn").asText()).isEqualTo(today().toString());
+    assertThat(dev.at("/listingConfirmedBy").asText()).isEqualTo("coordinator1");
+    assertThat(dossier.at("/timeline").toString()).contains("連絡不能を確認（掲載）", "別の連絡手段での連絡を記録");
     assertThat(unreachablePage()).contains("サンプルソフト株式会社", "掲載から 3 か月が過ぎると").doesNotContain("SampleCMS");
     // the developer is told, with a fresh link (the first one would expire before the committee)
     assertThat(body(single(SAMPLE_SOFT, "連絡不能開発者として公表しました"))).contains("/developer/");
