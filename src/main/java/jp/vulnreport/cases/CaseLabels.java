@@ -77,7 +77,7 @@ public final class CaseLabels {
 
   /** Channels of a contact attempt before an unreachable listing. */
   static final Map<String, String> CONTACT_CHANNELS = Map.of(
-      "PHONE", "電話", "POST", "郵便", "OTHER_ADDRESS", "登録された別のメールアドレス", "FAX", "FAX", "OTHER", "その他");
+      "PHONE", "電話", "POST", "郵便", "OTHER_ADDRESS", "登録された別のメールアドレス", "FAX", "ファクス", "OTHER", "その他");
 
   static final Map<String, String> DEADLINE_KINDS = Map.ofEntries(
       Map.entry("FORMAL_CHECK", "形式確認"),

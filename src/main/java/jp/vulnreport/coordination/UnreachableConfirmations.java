@@ -21,7 +21,7 @@ public class UnreachableConfirmations {
 
   /** The channel of an attempt other than the first-contact mail. */
   public enum Channel {
-    PHONE("電話"), POST("郵便"), OTHER_ADDRESS("登録された別のメールアドレス"), FAX("FAX"), OTHER("その他");
+    PHONE("電話"), POST("郵便"), OTHER_ADDRESS("登録された別のメールアドレス"), FAX("ファクス"), OTHER("その他");
 
     private final String label;
 
