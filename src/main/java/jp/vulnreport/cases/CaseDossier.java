@@ -237,7 +237,18 @@ public class CaseDossier {
             "statement", rs.getString("statement"), "listedAt", time(rs, "listed_at"),
             "unlistedAt", time(rs, "unlisted_at"), "committeeDecision", rs.getString("committee_decision"),
             "committeeDecisionLabel", CaseLabels.label(CaseLabels.COORDINATION, rs.getString("committee_decision")),
-            "outcome", rs.getString("outcome")), tn);
+            "outcome", rs.getString("outcome"), "listingConfirmedBy", rs.getString("listing_confirmed_by"),
+            "listingConfirmedAt", time(rs, "listing_confirmed_at"),
+            "contactAttempts", contactAttempts(tn, rs.getString("developer_id"))), tn);
+  }
+
+  /** The contact attempts by other channels recorded before an unreachable listing (with Japanese labels). */
+  private List<Map<String, Object>> contactAttempts(String tn, String developerId) {
+    return jdbc.query("SELECT * FROM vr_contact_attempt WHERE tracking_number = ? AND developer_id = ? ORDER BY id",
+        (rs, i) -> map("channel", rs.getString("channel"),
+            "channelLabel", CaseLabels.label(CaseLabels.CONTACT_CHANNELS, rs.getString("channel")),
+            "attemptedOn", rs.getDate("attempted_on").toLocalDate().toString(), "result", rs.getString("result"),
+            "recordedBy", rs.getString("recorded_by"), "recordedAt", time(rs, "recorded_at")), tn, developerId);
   }
 
   private Map<String, Object> governmentNotice(String tn) {

@@ -67,6 +67,13 @@ public final class CaseLabels {
       Map.entry("UNREACHABLE_LIST", "連絡不能開発者一覧に掲載"),
       Map.entry("UNREACHABLE_PRODUCTS", "製品情報を一覧に掲載"),
       Map.entry("UNREACHABLE_REMOVE", "連絡不能開発者一覧から削除"),
+      Map.entry("UNREACHABLE_DEVELOPER", "連絡不能開発者一覧に開発者名を掲載"),
+      Map.entry("CONTACT_ATTEMPT", "別の連絡手段での連絡を記録"),
+      Map.entry("UNREACHABLE_CONFIRMED", "連絡不能を確認（掲載）"),
+      Map.entry("DEVELOPER_CONTACT_MADE", "製品開発者と連絡がついた"),
+      Map.entry("ATTACHMENT_SHARED", "添付ファイルを製品開発者と共有"),
+      Map.entry("ATTACHMENT_UNSHARED", "添付ファイルの共有をやめた"),
+      Map.entry("ATTACHMENT_DOWNLOADED_BY_DEVELOPER", "製品開発者が添付ファイルをダウンロード"),
       Map.entry("COMMITTEE_DECISION", "公表判定委員会の判断"),
       Map.entry("LINK_ISSUED", "専用リンクを発行"),
       Map.entry("LINK_REVOKED", "専用リンクを無効化"),
@@ -77,6 +84,10 @@ public final class CaseLabels {
       Map.entry("EXPLOITATION_REPORTED", "悪用情報を登録"),
       Map.entry("DEADLINE_SHORTENED", "期限を短縮"),
       Map.entry("ADMIN_ACTION", "管理者による操作"));
+
+  /** Channels of a contact attempt before an unreachable listing. */
+  static final Map<String, String> CONTACT_CHANNELS = Map.of(
+      "PHONE", "電話", "POST", "郵便", "OTHER_ADDRESS", "登録された別のメールアドレス", "FAX", "ファクス", "OTHER", "その他");
 
   static final Map<String, String> DEADLINE_KINDS = Map.ofEntries(
       Map.entry("FORMAL_CHECK", "形式確認"),
@@ -98,6 +109,9 @@ public final class CaseLabels {
       Map.entry("DEVELOPER_UNREACHABLE", "連絡不能開発者としての公表"),
       Map.entry("PRODUCT_LISTING", "製品情報の公表"),
       Map.entry("COMMITTEE_REFERRAL", "公表判定委員会への付議"),
+      Map.entry("UNREACHABLE_CONFIRMATION", "連絡不能の確認"),
+      Map.entry("DEVELOPER_SILENT", "応答が途絶えた開発者への再度の催促"),
+      Map.entry("DEVELOPER_SILENT_ESCALATION", "調整不能として公表判定委員会へ"),
       Map.entry("PUBLICATION_TARGET", "公表目標日"),
       Map.entry("PUBLICATION_WARNING", "公表目標日の事前確認"),
       Map.entry("PUBLICATION_TARGET_REVIEW", "公表目標日の確認"),

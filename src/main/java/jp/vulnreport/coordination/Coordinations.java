@@ -178,7 +178,13 @@ public class Coordinations {
     switch (step) {
       case "DEVELOPER" -> update(trackingNumber, developerId, "listed_at = ?, products_listed_at = NULL, unlisted_at = NULL", now);
       case "PRODUCTS" -> update(trackingNumber, developerId, "products_listed_at = ?", now);
-      case "REMOVE" -> update(trackingNumber, developerId, "unlisted_at = ?", now);
+      case "REMOVE" -> {
+        // a developer that was never listed (an engaged developer that went silent) has nothing to remove
+        if (jdbc.update("UPDATE vr_coordination SET unlisted_at = ? WHERE tracking_number = ? AND developer_id = ? "
+            + "AND listed_at IS NOT NULL AND unlisted_at IS NULL", now, trackingNumber, developerId) == 0) {
+          return;
+        }
+      }
       default -> throw new IllegalArgumentException("listing step " + step);
     }
     register.event(trackingNumber, CaseRegister.SYSTEM, "UNREACHABLE_" + step, developerId);

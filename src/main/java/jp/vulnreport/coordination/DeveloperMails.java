@@ -115,8 +115,15 @@ public class DeveloperMails {
   String addressFor(String trackingNumber, String developerId, String template) {
     Coordinations.Coordination c = coordinations.get(trackingNumber, developerId);
     boolean toContactPoint = !template.equals("developer-first-contact") && !template.equals("developer-contact-reminder");
-    return toContactPoint && c.contactPointEmail() != null ? c.contactPointEmail()
+    String to = toContactPoint && c.contactPointEmail() != null ? c.contactPointEmail()
         : String.join(",", registry.get(developerId).contactEmails());
+    if (template.equals("developer-silent-reminder")) {
+      // a contact point that went silent: the registered addresses are asked as well
+      java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(List.of(to.split(",")));
+      all.addAll(registry.get(developerId).contactEmails());
+      to = String.join(",", all);
+    }
+    return to;
   }
 
   private String target(String trackingNumber) {

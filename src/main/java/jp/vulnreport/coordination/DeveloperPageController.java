@@ -2,6 +2,7 @@ package jp.vulnreport.coordination;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -17,6 +18,12 @@ import jp.vulnreport.links.LinkPages;
 import jp.vulnreport.links.PrivateLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +47,19 @@ public class DeveloperPageController {
   private final DeveloperCommands commands;
   private final MessageSource messages;
   private final PublicationDates publicationDates;
+  private final SharedAttachments sharedAttachments;
 
   private final ZeroDayRequestCommands zeroDays;
   private final jp.vulnreport.government.VendorRequests vendor;
 
   public DeveloperPageController(LinkPages linkPages, CaseRegister register, Coordinations coordinations,
       DeveloperCommands commands, MessageSource messages, ZeroDayRequestCommands zeroDays,
-      jp.vulnreport.government.VendorRequests vendor, PublicationDates publicationDates) {
+      jp.vulnreport.government.VendorRequests vendor, PublicationDates publicationDates,
+      SharedAttachments sharedAttachments) {
     this.zeroDays = zeroDays;
     this.vendor = vendor;
     this.publicationDates = publicationDates;
+    this.sharedAttachments = sharedAttachments;
     this.linkPages = linkPages;
     this.register = register;
     this.coordinations = coordinations;
@@ -171,7 +181,51 @@ public class DeveloperPageController {
       model.addAttribute("form", Map.of());
     }
     model.addAttribute("errors", errors);
+    sharedFiles(tn, link.partyRef(), model);
     return "public/developer";
+  }
+
+  // ---- the report's files shared with the developer (download only, logged) ----------------------
+
+  /** The files staff chose to share, once the contact point is named (the page's "files" block). */
+  private void sharedFiles(String trackingNumber, String developerId, Model model) {
+    model.addAttribute("sharedFilesOpen", sharedAttachments.contactPointNamed(trackingNumber, developerId));
+    model.addAttribute("sharedFiles", sharedAttachments.forDeveloper(trackingNumber, developerId));
+  }
+
+  /**
+   * Downloads a shared file: always as an opaque attachment (never rendered by the browser); 403
+   * before the contact point is named, 404 for a file that is not shared with the developers.
+   */
+  @GetMapping("/developer/{token}/files/{id}")
+  ResponseEntity<?> download(@PathVariable String token, @PathVariable String id, HttpServletRequest request,
+      HttpServletResponse response, Model model) {
+    Optional<PrivateLinks.PrivateLink> link = linkPages.open(token, LinkAudience.DEVELOPER, "DOWNLOAD", request,
+        response, model);
+    if (link.isEmpty()) {
+      return ResponseEntity.status(response.getStatus() >= 400 ? response.getStatus() : 404)
+          .contentType(MediaType.TEXT_PLAIN).body(message("page.developer.files.unavailable"));
+    }
+    String tn = link.get().trackingNumber();
+    String developerId = link.get().partyRef();
+    if (!sharedAttachments.contactPointNamed(tn, developerId)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
+          .body(message("page.developer.files.notYet"));
+    }
+    Optional<SharedAttachments.Download> d = sharedAttachments.download(tn, developerId, id);
+    if (d.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+          .body(message("page.developer.files.unavailable"));
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .contentLength(d.get().sizeBytes())
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(d.get().fileName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(new FileSystemResource(d.get().file()));
   }
 
   private static LocalDate date(String value) {

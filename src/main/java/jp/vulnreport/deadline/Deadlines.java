@@ -66,10 +66,22 @@ public class Deadlines {
     if (kind.equals("PERSONAL_DATA_RETENTION") || kind.equals("COMPLETION_NOTICE")) {
       return caseTime(trackingNumber, "closed_at");
     }
-    if (kind.equals("PUBLICATION_TARGET")) {
+    if (kind.equals("PUBLICATION_TARGET") || kind.equals("COMMITTEE_REFERRAL")) {
       return caseTime(trackingNumber, "start_date_at");
     }
     return now();
+  }
+
+  /**
+   * The later of two deadlines: {@code kind} from its own start (the committee referral counts from
+   * the 起算日) and {@code minimumKind} from now ("a year from the 起算日, but at least three months
+   * with the product listed").
+   */
+  @jp.vulnreport.ProcessExpression
+  public Date notBefore(VariableScope scope, String kind, String minimumKind) {
+    Date due = due(scope, kind);
+    Date minimum = due(scope, minimumKind);
+    return due.after(minimum) ? due : minimum;
   }
 
   /** A time column of the case, or now when it is not set. */

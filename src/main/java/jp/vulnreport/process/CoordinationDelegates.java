@@ -27,12 +27,21 @@ public class CoordinationDelegates {
   public static final String DEVELOPER_CHOICES = "developerChoices";
   /** Task_IdentifyDevelopers: the chosen developers' ids (the taglist's key), a Json array of strings. */
   public static final String DEVELOPERS_CHOSEN = "developerIdsChosen";
+  /** Task_IdentifyDevelopers: the report's attachments to choose from (a task-local Json variable). */
+  public static final String ATTACHMENT_CHOICES = "attachmentChoices";
+  /** Task_IdentifyDevelopers: the ids of the attachments shared with the developers, a Json array of strings. */
+  public static final String ATTACHMENTS_SHARED = "attachmentsShared";
 
   /** Task_IdentifyDevelopers (create): the registry's suggestions; low impact preset from triage (SSVC track). */
   @Bean
-  TaskListener developerSuggestionsListener(CaseDevelopers developers, GovernmentNotices notices) {
+  TaskListener developerSuggestionsListener(CaseDevelopers developers, GovernmentNotices notices,
+      jp.vulnreport.coordination.SharedAttachments sharedAttachments) {
     return task -> {
       String tn = Variables.trackingNumber(task);
+      // the report's attachments a coordinator may share with the developers (their pages, download only)
+      task.setVariableLocal(ATTACHMENT_CHOICES, DeveloperChoices.attachments(sharedAttachments.sharing(tn)));
+      task.setVariable(ATTACHMENTS_SHARED, DeveloperChoices.ids(sharedAttachments.sharing(tn).stream()
+          .filter(a -> a.shared() && !a.erased()).map(a -> a.id()).toList()));
       task.setVariable("developerSuggestions", developers.suggestionsText(tn));
       // the list the form's taglist offers (valuesKey): a Json variable of {label, value}, on the task only
       task.setVariableLocal(DEVELOPER_CHOICES, DeveloperChoices.json(developers.choices(tn)));
@@ -50,8 +59,17 @@ public class CoordinationDelegates {
 
   /** Task_IdentifyDevelopers (complete): the chosen developers become the collection coordinated one by one. */
   @Bean
-  TaskListener developerSelectionListener(CaseDevelopers developers, GovernmentPaths government) {
+  TaskListener developerSelectionListener(CaseDevelopers developers, GovernmentPaths government,
+      jp.vulnreport.coordination.SharedAttachments sharedAttachments) {
     return task -> {
+      if (task.getVariable(ATTACHMENTS_SHARED) != null) {
+        try {
+          sharedAttachments.shareExactly(Variables.trackingNumber(task),
+              DeveloperChoices.chosen(task.getVariable(ATTACHMENTS_SHARED), ATTACHMENTS_SHARED), Actors.of(task));
+        } catch (IllegalArgumentException e) {
+          throw PersonFixable.error(ATTACHMENTS_SHARED, e.getMessage(), e);
+        }
+      }
       List<String> chosen;
       try {
         chosen = developers.choose(Variables.trackingNumber(task),
@@ -239,6 +257,50 @@ public class CoordinationDelegates {
   JavaDelegate unreachableListingDelegate(Coordinations coordinations) {
     return execution -> coordinations.listing(Variables.trackingNumber(execution),
         Variables.required(execution, "developerId"), Variables.required(execution, "listing"));
+  }
+
+  /** Task_ConfirmUnreachable (create): who the developer is, what was tried so far; the choice starts empty. */
+  @Bean
+  TaskListener unreachableConfirmationPrefillListener(Coordinations coordinations,
+      jp.vulnreport.coordination.UnreachableConfirmations confirmations, jp.vulnreport.coordination.CoordinationTexts texts) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      String developerId = Variables.required(task, "developerId");
+      Coordinations.Coordination c = coordinations.get(tn, developerId);
+      task.setVariable("unreachableDeveloperName", c.developerName() + " (" + developerId + ")");
+      StringBuilder history = new StringBuilder("最初の連絡（メール）: ")
+          .append(c.firstContactAt() == null ? "-" : texts.jst(c.firstContactAt())).append('\n');
+      var attempts = confirmations.attempts(tn, developerId);
+      if (attempts.isEmpty()) {
+        history.append("メール以外の手段での試行: まだ記録がありません");
+      }
+      for (var a : attempts) {
+        history.append(a.attemptedOn()).append(' ').append(a.channelLabel()).append(": ").append(a.result())
+            .append("（記録: ").append(a.recordedBy()).append("）\n");
+      }
+      task.setVariable("unreachableContactHistory", history.toString().strip());
+      for (String key : new String[] {"contactAttemptChannel", "contactAttemptDate", "contactAttemptResult",
+          "unreachableDecision", "unreachableNote"}) {
+        task.setVariable(key, null);
+      }
+    };
+  }
+
+  /** Task_ConfirmUnreachable (complete): the attempt is recorded; listing needs one by another channel. */
+  @Bean
+  TaskListener unreachableConfirmationListener(jp.vulnreport.coordination.UnreachableConfirmations confirmations) {
+    return task -> {
+      try {
+        var decision = confirmations.complete(Variables.trackingNumber(task), Variables.required(task, "developerId"),
+            new jp.vulnreport.coordination.UnreachableConfirmations.Entry(Variables.string(task, "contactAttemptChannel"),
+                date(task.getVariable("contactAttemptDate")), Variables.string(task, "contactAttemptResult"),
+                Variables.string(task, "unreachableDecision"), Variables.string(task, "unreachableNote")),
+            Actors.of(task));
+        task.setVariable("unreachableDecision", decision.name());
+      } catch (jp.vulnreport.coordination.UnreachableConfirmations.FieldException e) {
+        throw PersonFixable.error(e.field(), e.getMessage(), e);
+      }
+    };
   }
 
   /** Task_PublicationJudgement (complete): the committee's decision and its reasons. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,6 +79,8 @@ class CoordinationProcessTest extends IntegrationTest {
   @Autowired ObjectMapper mapper;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
+  @Autowired jp.vulnreport.intake.AttachmentStore attachmentStore;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
   @Test
   void aSingleDeveloperCoordinatedThroughItsPageToAPublishedAdvisoryWithAValidCsafDocument() throws Exception {
@@ -380,8 +383,51 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(body(single(SAMPLE_SOFT, "【再送】"))).contains("/developer/", "連絡不能");
     assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
     fire(developer, "BoundaryEvent_ContactUnreachable");
+    // not listed yet: a coordinator first records contact attempts by other channels and confirms
+    assertThat(developer).isWaitingAt("Task_ConfirmUnreachable");
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isFalse();
+    assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
+    Task confirm = cases.task(developer);
+    assertThat(confirm.getTaskDefinitionKey()).isEqualTo("Task_ConfirmUnreachable");
+    assertThat(confirm.getDueDate()).isNotNull();
+    assertThat(tasks.getIdentityLinksForTask(confirm.getId())).anyMatch(l -> "coordination".equals(l.getGroupId()));
+    assertThat((String) tasks.getVariable(confirm.getId(), "unreachableContactHistory"))
+        .contains("最初の連絡（メール）", "まだ記録がありません");
+    // listing without an attempt by another channel is refused with the field's message
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", developer,
+        Map.of("unreachableDecision", "LIST")))
+        .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+        .hasMessageContaining("少なくとも 1 件記録してください");
+    assertThat(developer).isWaitingAt("Task_ConfirmUnreachable");
+    // one attempt recorded (the task stays), then a second one with the confirmation
+    cases.completeAs("coordinator1", "coordination", developer, Map.of("unreachableDecision", "RECORD_ONLY",
+        "contactAttemptChannel", "PHONE", "contactAttemptDate", today().minusDays(2).toString(),
+        "contactAttemptResult", "代表番号に電話したが、担当部署に取り次がれなかった"));
+    assertThat(developer).isWaitingAt("Task_ConfirmUnreachable");
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isFalse();
+    assertThat((String) tasks.getVariable(cases.task(developer).getId(), "unreachableContactHistory"))
+        .contains("電話: 代表番号に電話したが");
+    cases.completeAs("coordinator1", "coordination", developer, Map.of("unreachableDecision", "LIST",
+        "contactAttemptChannel", "POST", "contactAttemptDate", today().toString(),
+        "contactAttemptResult", "登記上の所在地へ郵送したが、宛所不明で返送された", "unreachableNote", "電話・郵便とも不達"));
+    cases.runJobs(developer.getId());
     assertThat(developer).isWaitingAt("Gateway_AfterListing");
     assertThat(coordinations.get(tn, "sample-soft").listed()).isTrue();
+    assertThat(jdbc.queryForList("SELECT channel FROM vr_contact_attempt WHERE tracking_number = ? ORDER BY id",
+        String.class, tn)).containsExactly("PHONE", "POST");
+    assertThat(register.timeline(tn)).extracting(e -> e.type()).containsSubsequence("CONTACT_ATTEMPT",
+        "CONTACT_ATTEMPT", "UNREACHABLE_CONFIRMED", "UNREACHABLE_DEVELOPER");
+    // the dossier shows the attempts with Japanese labels and who confirmed the listing
+    JsonNode dossier = mapper.readTree(mvc.perform(get("/api/cases/" + tn).header("Authorization",
+        jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString());
+    JsonNode dev = dossier.at("/developers/0");
+    assertThat(dev.at("/contactAttempts/0/channelLabel").asText()).isEqualTo("電話");
+    assertThat(dev.at("/contactAttempts/1/channelLabel").asText()).isEqualTo("郵便");
+    assertThat(dev.at("/contactAttempts/1/result").asText()).contains("宛所不明");
+    assertThat(dev.at("/contactAttempts/1/attemptedOn").asText()).isEqualTo(today().toString());
+    assertThat(dev.at("/listingConfirmedBy").asText()).isEqualTo("coordinator1");
+    assertThat(dossier.at("/timeline").toString()).contains("連絡不能を確認（掲載）", "別の連絡手段での連絡を記録");
     assertThat(unreachablePage()).contains("サンプルソフト株式会社", "掲載から 3 か月が過ぎると").doesNotContain("SampleCMS");
     // the developer is told, with a fresh link (the first one would expire before the committee)
     assertThat(body(single(SAMPLE_SOFT, "連絡不能開発者として公表しました"))).contains("/developer/");
@@ -398,6 +444,12 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(mvc.perform(get("/unreachable-developers.json")).andReturn().getResponse().getContentAsString())
         .contains("サンプルソフト株式会社", "SampleCMS 4.2.0 から 4.2.7 まで");
 
+    // the committee is asked a year after the start date (起算日), not three months after the product listing
+    Job referral = management.createJobQuery().processInstanceId(developer.getId())
+        .activityId("Event_CommitteeReferralDue").singleResult();
+    OffsetDateTime startDate = register.get(tn).startDateAt();
+    assertThat(Duration.between(referral.getDuedate().toInstant(),
+        startDate.atZoneSameInstant(JST).plusMonths(12).toInstant()).abs()).isLessThan(Duration.ofSeconds(1));
     // then the publication judgement committee (managers record it) decides to publish
     fire(developer, "Event_CommitteeReferralDue");
     assertThat(developer).isWaitingAt("Task_PublicationJudgement");
@@ -441,6 +493,7 @@ class CoordinationProcessTest extends IntegrationTest {
     ProcessInstance developer = developer(tn, "sample-soft");
     String token = token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"));
     fire(developer, "BoundaryEvent_ContactUnreachable");
+    confirmUnreachable(developer);
     fire(developer, "Event_ProductListingDue");
     assertThat(unreachablePage()).contains("サンプルソフト株式会社");
 
@@ -456,9 +509,10 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(body(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"))).contains("記事タイトル");
     assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
 
-    // silent again after the details: listed again, and a response resumes at the response check
-    fire(developer, "BoundaryEvent_ResponseUnreachable");
-    assertThat(coordinations.get(tn, "sample-soft").listed()).isTrue();
+    // silent again after the details: reminded, not listed again; a response resumes at the response check
+    fire(developer, "BoundaryEvent_ResponseSilent");
+    assertThat(developer).isWaitingAt("Gateway_AfterSilentReminder");
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isFalse();
     commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.UNDER_INVESTIGATION, null,
         null, null, null, "確認中です", null), "developer");
     cases.runJobs(developer.getId());
@@ -469,6 +523,153 @@ class CoordinationProcessTest extends IntegrationTest {
   }
 
   @Test
+  void aDeveloperThatWentQuietAfterTheDetailsIsRemindedAndReferredToTheCommitteeButNeverListed() throws Exception {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    identifyAs(coordination(tn), "sample-soft", false);
+    ProcessInstance developer = developer(tn, "sample-soft");
+    commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "developer");
+    cases.runJobs(developer.getId());
+    assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細"))).contains("メールには添付しません");
+
+    // first reminder, then (silent for the policy's period) a second one to the contact point and the registered addresses
+    fire(developer, "BoundaryEvent_ResponseReminder");
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "対応状況のお伺い"))).contains("/developer/");
+    fire(developer, "BoundaryEvent_ResponseSilent");
+    assertThat(developer).isWaitingAt("Gateway_AfterSilentReminder");
+    assertThat(body(single(SAMPLE_SOFT_PSIRT, "再度のお願い"))).contains("公表判定委員会", "連絡不能開発者一覧には掲載しません");
+    assertThat(body(single(SAMPLE_SOFT, "再度のお願い"))).contains("/developer/");
+    assertThat(coordinations.get(tn, "sample-soft").listed()).isFalse();
+    assertThat(coordinations.get(tn, "sample-soft").listedAt()).isNull();
+    assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
+    assertThat(tasks.createTaskQuery().processInstanceId(developer.getId()).taskDefinitionKey("Task_ConfirmUnreachable")
+        .count()).isZero();
+
+    // the committee is asked no earlier than a year after the start date (起算日)
+    Job escalation = management.createJobQuery().processInstanceId(developer.getId())
+        .activityId("Event_SilenceEscalationDue").singleResult();
+    OffsetDateTime start = register.get(tn).startDateAt();
+    assertThat(Duration.between(escalation.getDuedate().toInstant(),
+        start.atZoneSameInstant(JST).plusMonths(12).toInstant()).abs()).isLessThan(Duration.ofSeconds(1));
+    fire(developer, "Event_SilenceEscalationDue");
+    assertThat(developer).isWaitingAt("Task_PublicationJudgement");
+    assertThat(coordinations.get(tn, "sample-soft").listedAt()).isNull();
+    assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
+
+    // an answer while the committee deliberates resumes coordination (nothing to take off the list)
+    commands.respond(tn, "sample-soft", new Coordinations.Response(Coordinations.Status.UNDER_INVESTIGATION, null,
+        null, null, null, "遅くなりました。調査中です", null), "developer");
+    cases.runJobs(developer.getId());
+    assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+    assertThat(register.timeline(tn)).extracting(e -> e.type()).doesNotContain("UNREACHABLE_DEVELOPER",
+        "UNREACHABLE_REMOVE", "UNREACHABLE_CONFIRMED");
+  }
+
+  @Test
+  void aCoordinatorWhoReachesTheDeveloperByPhoneResumesTheWaitInsteadOfListing() throws Exception {
+    ProcessInstance receipt = handedOff();
+    String tn = receipt.getBusinessKey();
+    identifyAs(coordination(tn), "sample-soft", false);
+    ProcessInstance developer = developer(tn, "sample-soft");
+    fire(developer, "BoundaryEvent_ContactUnreachable");
+    cases.completeAs("coordinator1", "coordination", developer, Map.of("unreachableDecision", "CONTACT_MADE",
+        "contactAttemptChannel", "PHONE", "contactAttemptDate", today().toString(),
+        "contactAttemptResult", "品質保証部と話ができた。窓口を指定するとのこと"));
+    cases.runJobs(developer.getId());
+    assertThat(developer).isWaitingAt("Task_AwaitContactPoint");
+    assertThat(coordinations.get(tn, "sample-soft").listedAt()).isNull();
+    assertThat(register.timeline(tn)).extracting(e -> e.type()).contains("CONTACT_ATTEMPT", "DEVELOPER_CONTACT_MADE")
+        .doesNotContain("UNREACHABLE_DEVELOPER");
+    // a second reminder of the new wait is a new mail (not deduplicated with the first wait's)
+    fire(developer, "BoundaryEvent_ContactReminder");
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), SAMPLE_SOFT).stream()
+        .filter(m -> Cases.subject(m).contains("【再送】")).count()).isEqualTo(1);
+    // the developer may also name its contact point while the coordinator is still confirming
+    fire(developer, "BoundaryEvent_ContactUnreachable");
+    assertThat(developer).isWaitingAt("Task_ConfirmUnreachable");
+    commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "developer");
+    cases.runJobs(developer.getId());
+    assertThat(developer).isWaitingAt("Task_AwaitDeveloperResponse");
+    assertThat(coordinations.get(tn, "sample-soft").listedAt()).isNull();
+  }
+
+  @Test
+  void theDeveloperDownloadsTheSharedProofOfConceptFromItsPageAndEachDownloadIsLogged() throws Exception {
+    byte[] poc = "import requests\nrequests.get('http://target/search?q=<script>alert(1)</script>')\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ProcessInstance receipt = handedOff(n -> { }, t -> tx.executeWithoutResult(s -> attachmentStore.attach(t, List.of(
+        attachmentStore.stage("poc_xss.py", new java.io.ByteArrayInputStream(poc), List.of()),
+        attachmentStore.stage("notes.txt", new java.io.ByteArrayInputStream("internal".getBytes()), List.of())))));
+    String tn = receipt.getBusinessKey();
+    List<jp.vulnreport.intake.AttachmentStore.StoredAttachment> stored = attachmentStore.forCase(tn);
+    String pocId = stored.stream().filter(a -> a.fileName().equals("poc_xss.py")).findFirst().orElseThrow().id();
+    String notesId = stored.stream().filter(a -> a.fileName().equals("notes.txt")).findFirst().orElseThrow().id();
+    // only coordinators choose what is shared
+    mvc.perform(put("/api/cases/" + tn + "/attachments/" + pocId + "/developer-sharing")
+            .header("Authorization", jp.vulnreport.support.Http.basic("receipt1", "demo"))
+            .contentType("application/json").content("{\"shared\":true}"))
+        .andExpect(status().isForbidden());
+
+    // the coordinator chooses the PoC (not the notes) when identifying the developers
+    ProcessInstance coordination = coordination(tn);
+    Task identify = cases.task(coordination);
+    assertThat(tasks.getVariableLocal(identify.getId(), "attachmentChoices").toString())
+        .contains("poc_xss.py", "notes.txt", pocId);
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_IdentifyDevelopers",
+        Map.of("developerIdsChosen", chosen("sample-soft"), "lowImpact", false, "lowImpactConfirmed", false,
+            "attachmentsShared", chosen(pocId)));
+    cases.runJobs(coordination.getId());
+    assertThat(register.timeline(tn)).filteredOn(e -> e.type().equals("ATTACHMENT_SHARED")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("poc_xss.py").doesNotContain("notes.txt"));
+    ProcessInstance developer = developer(tn, "sample-soft");
+    String firstToken = token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"));
+    // before the contact point is named: no files on the page, and the download is refused
+    assertThat(mvc.perform(get("/developer/" + firstToken)).andReturn().getResponse().getContentAsString())
+        .doesNotContain("poc_xss.py", "届出者から提供されたファイル");
+    mvc.perform(get("/developer/" + firstToken + "/files/" + pocId)).andExpect(status().isForbidden());
+
+    commands.nameContactPoint(tn, "sample-soft", "PSIRT", SAMPLE_SOFT_PSIRT, "developer");
+    cases.runJobs(developer.getId());
+    MimeMessage details = single(SAMPLE_SOFT_PSIRT, "脆弱性の詳細");
+    assertThat(body(details)).contains("メールには添付しません", "ダウンロードできます");
+    assertThat(details.getContent()).as("no mail attachments").isInstanceOf(String.class);
+    String token = token(details);
+    String page = mvc.perform(get("/developer/" + token)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(page).contains("届出者から提供されたファイル", "poc_xss.py", "/developer/" + token + "/files/" + pocId)
+        .doesNotContain("notes.txt");
+
+    var download = mvc.perform(get("/developer/" + token + "/files/" + pocId)).andExpect(status().isOk()).andReturn()
+        .getResponse();
+    assertThat(download.getContentAsByteArray()).isEqualTo(poc);
+    assertThat(download.getContentType()).isEqualTo("application/octet-stream");
+    assertThat(download.getHeader("Content-Disposition")).startsWith("attachment").contains("poc_xss.py");
+    assertThat(download.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(register.timeline(tn)).filteredOn(e -> e.type().equals("ATTACHMENT_DOWNLOADED_BY_DEVELOPER"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.detail()).isEqualTo("sample-soft: poc_xss.py (" + pocId + ")");
+          assertThat(e.actor()).isEqualTo("developer:sample-soft");
+          assertThat(e.occurredAt()).isNotNull();
+        });
+    // a file not shared, or unknown: not found (and not logged)
+    mvc.perform(get("/developer/" + token + "/files/" + notesId)).andExpect(status().isNotFound());
+    mvc.perform(get("/developer/" + token + "/files/no-such-file")).andExpect(status().isNotFound());
+    assertThat(register.timeline(tn)).filteredOn(e -> e.type().equals("ATTACHMENT_DOWNLOADED_BY_DEVELOPER")).hasSize(1);
+    // a coordinator withdraws the file (staff API): no longer downloadable
+    mvc.perform(put("/api/cases/" + tn + "/attachments/" + pocId + "/developer-sharing")
+            .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))
+            .contentType("application/json").content("{\"shared\":false}"))
+        .andExpect(status().isOk());
+    mvc.perform(get("/developer/" + token + "/files/" + pocId)).andExpect(status().isNotFound());
+    assertThat(mvc.perform(get("/developer/" + token)).andReturn().getResponse().getContentAsString())
+        .doesNotContain("poc_xss.py");
+    // the first link (to the general addresses) no longer works after the details went to the contact point
+    assertThat(mvc.perform(get("/developer/" + firstToken + "/files/" + pocId)).andReturn().getResponse().getStatus())
+        .isIn(404, 410);
+  }
+
+  @Test
   void aCaseDiscontinuedDuringCoordinationEndsItAndTakesTheDeveloperOffTheList() throws Exception {
     ProcessInstance receipt = handedOff();
     String tn = receipt.getBusinessKey();
@@ -476,6 +677,7 @@ class CoordinationProcessTest extends IntegrationTest {
     ProcessInstance developer = developer(tn, "sample-soft");
     String token = token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"));
     fire(developer, "BoundaryEvent_ContactUnreachable");
+    confirmUnreachable(developer);
     assertThat(unreachablePage()).contains("サンプルソフト株式会社");
 
     mvc.perform(post("/api/cases/" + tn + "/discontinuation").header("Authorization",
@@ -642,7 +844,14 @@ class CoordinationProcessTest extends IntegrationTest {
   }
 
   private ProcessInstance handedOff(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+    return handedOff(edit, tn -> { });
+  }
+
+  /** As above; {@code received} runs once the report is in the register (e.g. to attach files). */
+  private ProcessInstance handedOff(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit,
+      java.util.function.Consumer<String> received) {
     ProcessInstance pi = cases.atFormalCheck("report-product", edit);
+    received.accept(pi.getBusinessKey());
     cases.complete(pi, Map.of("formalCheckOutcome", "COMPLETE"));
     cases.complete(pi, Map.of("isVulnerability", true, "inScope", true, "knownOrDuplicate", false,
         "withdrawn", false, "category", "SOFTWARE_PRODUCT"));
@@ -704,6 +913,14 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(coordination).isWaitingAt("Task_AwaitDateConfirmation");
     publicationDates.answer(tn, developerId, true, null, null, "developer");
     cases.runJobs(coordination.getId());
+  }
+
+  /** A coordinator records a phone attempt and confirms the unreachable listing. */
+  private void confirmUnreachable(ProcessInstance developer) {
+    cases.completeAs("coordinator1", "coordination", developer, "Task_ConfirmUnreachable", Map.of(
+        "unreachableDecision", "LIST", "contactAttemptChannel", "PHONE", "contactAttemptDate", today().toString(),
+        "contactAttemptResult", "代表番号に電話したが応答なし"));
+    cases.runJobs(developer.getId());
   }
 
   private void fire(ProcessInstance pi, String activityId) {

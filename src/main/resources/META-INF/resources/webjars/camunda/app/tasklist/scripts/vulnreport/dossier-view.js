@@ -153,6 +153,12 @@ export async function renderDossier(node, trackingNumber) {
       d.developers.map(x => [x.name, x.roleLabel, x.stageLabel, x.statusLabel, x.fixAvailabilityLabel, jst(x.firstContactAt), jst(x.detailsSentAt), x.proposedPublicationDate]))
       : el('p', {}, '製品開発者はまだ特定されていません')));
   }
+  if (d.developers !== undefined && d.developers.some(x => x.contactAttempts && x.contactAttempts.length || x.listingConfirmedAt)) {
+    parts.push(section('contactAttempts', '連絡不能の確認（メール以外の連絡の試行）', [
+      table(['開発者', '手段', '試行日', '結果', '記録'], d.developers.flatMap(x => (x.contactAttempts || []).map(a =>
+        [x.name, a.channelLabel, a.attemptedOn, a.result, jst(a.recordedAt) + '（' + a.recordedBy + '）']))),
+      dl(d.developers.filter(x => x.listingConfirmedAt).map(x => [x.name + ' の掲載の確認', jst(x.listingConfirmedAt) + '（' + x.listingConfirmedBy + '）']))]));
+  }
   parts.push(section('mails', '送信したメール', el('p', {class: 'text-muted'}, 'メールの本文は保存されていません（送信の記録と件名だけが残ります）。'),
     table(['日時', '種類', '宛先', '件名'], d.mails.map(m => [jst(m.sentAt), m.templateLabel, m.recipientKindLabel, m.subject || '（担当外のため表示しません）']))));
   if (d.links !== undefined) {
