@@ -119,6 +119,12 @@ class PolicyPageTest extends WebServerTest {
     for (String word : List.of("速やかに", "必要な", "適切な", "公正な")) {
       assertThat(page).contains("<dt class=\"term\">" + word + "</dt>");
     }
+    // each meaning and where it is used, as the resource gives them
+    for (PolicyTerms.Term t : PolicyTerms.load()) {
+      assertThat(unescape(page)).contains(t.meaning());
+      t.used().forEach(u -> assertThat(unescape(page)).contains(u.where(), u.what()));
+    }
+    assertThat(page).doesNotContain("{研究会");
   }
 
   /** The page reads the engine: a new version of the policy shows at once, with its version and time. */
