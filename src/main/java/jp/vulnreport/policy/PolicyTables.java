@@ -33,16 +33,19 @@ public class PolicyTables {
   public record Version(String key, String name, int version, String decisionId, String deployedAt,
       String deploymentName) {}
 
-  /** A deadline rule: kind, conditions, amount and unit, what it means, where it comes from. */
+  /**
+   * A deadline rule: kind, conditions, amount and unit, what it means (its description, the Modeler's
+   * annotation, without the source it ends with), where it comes from (the provenance output).
+   */
   public record DeadlineRule(String id, String kind, String kindLabel, String conditions, int amount, String unit,
-      String unitLabel, String basis, String provenance, String description) {}
+      String unitLabel, String basis, String provenance, String description, String meaning) {}
 
   /** An input of the criteria and what it means. */
   public record Criterion(String label, String meaning) {}
 
   /** A criteria rule: its conditions and the ground it gives. */
   public record CriteriaRule(String id, String conditions, String ground, String urgency, String urgencyLabel,
-      String text, String provenance, String description) {}
+      String text, String provenance, String description, String meaning) {}
 
   public record DeadlineTable(Version version, List<DeadlineRule> rules) {}
 
@@ -88,7 +91,7 @@ public class PolicyTables {
       rules.add(new DeadlineRule(r.getId(), kind, CaseLabels.deadlineKind(kind), conditions.isEmpty() ? "（常に）"
           : String.join("、", conditions), Integer.parseInt(output(outputs, out, "amount").strip()), unit,
           UNITS.getOrDefault(unit, unit), unquote(output(outputs, out, "basis")),
-          unquote(output(outputs, out, "provenance")), description(r)));
+          unquote(output(outputs, out, "provenance")), description(r), meaning(description(r))));
     }
     return new DeadlineTable(version(d), rules);
   }
@@ -115,7 +118,7 @@ public class PolicyTables {
       String urgency = unquote(output(outputs, out, "urgency"));
       rules.add(new CriteriaRule(r.getId(), String.join("、かつ ", conditions), unquote(output(outputs, out, "ground")),
           urgency, URGENCY.getOrDefault(urgency, urgency), unquote(output(outputs, out, "groundText")),
-          unquote(output(outputs, out, "provenance")), description(r)));
+          unquote(output(outputs, out, "provenance")), description(r), meaning(description(r))));
     }
     String description = table.getParentElement() instanceof org.camunda.bpm.model.dmn.instance.Decision decision
         && decision.getDescription() != null ? decision.getDescription().getTextContent() : "";
@@ -201,6 +204,12 @@ public class PolicyTables {
 
   private static String description(Rule r) {
     return r.getDescription() == null ? "" : r.getDescription().getTextContent();
+  }
+
+  /** A rule's description without the source it ends with (「。出典: …」: the provenance column says it). */
+  static String meaning(String description) {
+    int i = description.indexOf("。出典: ");
+    return i < 0 ? description : description.substring(0, i);
   }
 
   static String unquote(String s) {

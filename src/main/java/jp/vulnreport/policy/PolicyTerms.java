@@ -16,8 +16,11 @@ import org.yaml.snakeyaml.Yaml;
 @Component
 public class PolicyTerms {
 
+  /** Where a word is used (a document or the project) and what is said there. */
+  public record Usage(String where, String what) {}
+
   /** A word, where it is used, and the project's meaning. */
-  public record Term(String term, List<String> used, String meaning) {}
+  public record Term(String term, List<Usage> used, String meaning) {}
 
   static final String RESOURCE = "policy/terms-ja.yaml";
 
@@ -31,13 +34,19 @@ public class PolicyTerms {
     return terms;
   }
 
+  /** A folded YAML text: the line breaks became spaces, which Japanese does not put between words. */
+  static String joinLines(String folded) {
+    return folded.strip().replaceAll("(?<=[^\\x00-\\x7F])\\s+(?=[^\\x00-\\x7F])", "");
+  }
+
   @SuppressWarnings("unchecked")
   static List<Term> load() {
     try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
       Map<String, Object> root = new Yaml().load(in);
       List<Map<String, Object>> list = (List<Map<String, Object>>) root.get("terms");
-      return list.stream().map(m -> new Term((String) m.get("term"), List.copyOf((List<String>) m.get("used")),
-          ((String) m.get("meaning")).strip())).toList();
+      return list.stream().map(m -> new Term((String) m.get("term"),
+          ((List<Map<String, String>>) m.get("used")).stream().map(u -> new Usage(u.get("where"), u.get("what"))).toList(),
+          joinLines((String) m.get("meaning")))).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }

@@ -65,10 +65,9 @@ class PolicyPageTest extends WebServerTest {
         case "BUSINESS_DAYS" -> "営業日";
         default -> throw new AssertionError("unknown unit in " + rule.getId());
       });
-      assertThat(cell(row, "basis")).as(rule.getId()).isEqualTo(unquote(output(outputs, out, "basis")));
       assertThat(cell(row, "provenance")).as(rule.getId()).isEqualTo(unquote(output(outputs, out, "provenance")))
           .isNotBlank();
-      assertThat(cell(row, "description")).as(rule.getId()).isEqualTo(rule.getDescription().getTextContent());
+      assertDescription(rule, cell(row, "meaning"), cell(row, "provenance"));
       String exploitation = in.get(1).getText().getTextContent().strip();
       String priority = in.get(2).getText().getTextContent().strip();
       String conditions = cell(row, "conditions");
@@ -108,7 +107,7 @@ class PolicyPageTest extends WebServerTest {
       List<OutputEntry> out = new ArrayList<>(rule.getOutputEntries());
       assertThat(cell(row, "text")).as(rule.getId()).isEqualTo(unquote(output(outputs, out, "groundText")));
       assertThat(cell(row, "provenance")).as(rule.getId()).isEqualTo(unquote(output(outputs, out, "provenance")));
-      assertThat(cell(row, "description")).as(rule.getId()).isEqualTo(rule.getDescription().getTextContent());
+      assertDescription(rule, cell(row, "meaning"), cell(row, "provenance"));
       assertThat(cell(row, "urgency")).as(rule.getId())
           .isEqualTo("\"URGENT\"".equals(output(outputs, out, "urgency")) ? "緊急（24時間の期限）" : "通常");
       assertThat(cell(row, "conditions")).as(rule.getId()).isNotBlank().doesNotContain("\"");
@@ -120,6 +119,12 @@ class PolicyPageTest extends WebServerTest {
     for (String word : List.of("速やかに", "必要な", "適切な", "公正な")) {
       assertThat(page).contains("<dt class=\"term\">" + word + "</dt>");
     }
+    // each meaning and where it is used, as the resource gives them
+    for (PolicyTerms.Term t : PolicyTerms.load()) {
+      assertThat(unescape(page)).contains(t.meaning());
+      t.used().forEach(u -> assertThat(unescape(page)).contains(u.where(), u.what()));
+    }
+    assertThat(page).doesNotContain("{研究会");
   }
 
   /** The page reads the engine: a new version of the policy shows at once, with its version and time. */
@@ -157,6 +162,16 @@ class PolicyPageTest extends WebServerTest {
   }
 
   // --- helpers ---
+
+  /**
+   * The page shows the rule's description (the Modeler's annotation) as its meaning; the description
+   * ends with 「出典: 」 and the same source as the provenance column.
+   */
+  private static void assertDescription(Rule rule, String meaning, String provenance) {
+    String description = rule.getDescription().getTextContent();
+    assertThat(meaning).as(rule.getId()).isNotBlank();
+    assertThat(description).as(rule.getId()).isEqualTo(meaning + "。出典: " + provenance);
+  }
 
   private HttpResponse<String> get(String user, String path) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));

@@ -236,8 +236,10 @@ final class StatisticsExpected {
     figures.put("government.evaluated", (long) evaluated.size());
     figures.put("government.notifiable", (long) notifiable.size());
     Map<String, Long> grounds = new TreeMap<>();
-    for (String g : List.of("EXPLOITED", "EXPLOITATION_SUSPECTED", "ZERO_DAY_SEVERE", "SEVERE_CRITICAL_INFRASTRUCTURE",
-        "SEVERE_WIDE_IMPACT", "SEVERE_SPECIFICATION_FLAW", "OVERRIDE")) {
+    // every ground of the criteria table (ZERO_DAY_SEVERE: recorded under the former table), then overrides
+    for (String g : List.of("EXPLOITED", "EXPLOITATION_SUSPECTED", "ZERO_DAY_ATTACK", "SEVERE_CRITICAL_INFRASTRUCTURE",
+        "SEVERE_WIDE_IMPACT", "SEVERE_SPECIFICATION_FLAW", "SEVERE_PERSONAL_DATA", "SEVERE_CRITICAL_SERVICE",
+        "ZERO_DAY_SEVERE", "OVERRIDE")) {
       grounds.put(g, 0L);
     }
     Map<String, Long> versions = new TreeMap<>();
