@@ -349,6 +349,13 @@ class GovernmentPathsProcessTest extends IntegrationTest {
     if (category.equals("SOFTWARE_PRODUCT")) {
       v.put("productKind", "WEB_APPLICATION");
     }
+    if (category.equals("WEBSITE")) {
+      // a website's facts for the criteria, asked at substantive check (not notifiable by themselves)
+      v.put("exploitationStatus", "NONE");
+      v.put("websiteSeverity", "MEDIUM");
+      v.put("personalDataExposed", false);
+      v.put("criticalServiceExposed", false);
+    }
     return v;
   }
 

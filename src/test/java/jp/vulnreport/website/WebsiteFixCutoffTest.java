@@ -138,6 +138,10 @@ class WebsiteFixCutoffTest extends IntegrationTest {
     substantive.put("knownOrDuplicate", false);
     substantive.put("withdrawn", false);
     substantive.put("category", "WEBSITE");
+    substantive.put("exploitationStatus", "NONE");
+    substantive.put("websiteSeverity", "MEDIUM");
+    substantive.put("personalDataExposed", false);
+    substantive.put("criticalServiceExposed", false);
     cases.complete(pi, substantive);
     String tn = pi.getBusinessKey();
     ProcessInstance website = runtime.createProcessInstanceQuery().processDefinitionKey("WebsiteVulnerabilityReport")
