@@ -26,10 +26,14 @@ public class CsafNoticeBuilder {
 
   private final ObjectMapper mapper;
   private final CvssService cvss;
+  private final CweCatalogue cwes;
+  private final CsafProperties properties;
 
-  public CsafNoticeBuilder(ObjectMapper mapper, CvssService cvss) {
+  public CsafNoticeBuilder(ObjectMapper mapper, CvssService cvss, CweCatalogue cwes, CsafProperties properties) {
     this.mapper = mapper;
     this.cvss = cvss;
+    this.cwes = cwes;
+    this.properties = properties;
   }
 
   public JsonNode build(CaseRecord c, ReportSubmission report, GovernmentNotification n, String tlp,
@@ -44,11 +48,16 @@ public class CsafNoticeBuilder {
     ObjectNode publisher = doc.putObject("publisher");
     publisher.put("category", "coordinator");
     publisher.put("name", "Information-technology Promotion Agency, Japan (IPA)");
-    publisher.put("namespace", "https://www.ipa.go.jp");
+    publisher.put("namespace", properties.noticeNamespace());
     doc.put("title", "[" + c.trackingNumber() + "] " + c.summary());
     ArrayNode notes = doc.putArray("notes");
     note(notes, "summary", "内閣府への通知の根拠 / Grounds", n.grounds() == null ? "-" : n.grounds());
     note(notes, "general", "認知 / Recognition", "認知日時 " + n.recognisedAt() + " / 認知者 " + n.recognisedBy());
+    // the document's canonical URL under the publisher's namespace (CSAF 2.0 §3.2.1.12: reference "self")
+    ObjectNode self = doc.putArray("references").addObject();
+    self.put("category", "self");
+    self.put("summary", c.trackingNumber() + " (CSAF)");
+    self.put("url", properties.noticeUrl(c.trackingNumber().toLowerCase().replaceAll("[^+\\-a-z0-9]+", "_") + ".json"));
     tracking(doc, c.trackingNumber(), "interim", time, "内閣府への初回通知 / initial notice to the Cabinet Office");
 
     ObjectNode tree = root.putObject("product_tree");
@@ -82,10 +91,12 @@ public class CsafNoticeBuilder {
     }
 
     ObjectNode vuln = root.putArray("vulnerabilities").addObject();
-    if (report.vulnerability().cwe() != null) {
+    String cweName = cwes.name(report.vulnerability().cwe()).orElse(null);
+    if (cweName != null) {
+      // the CWE catalogue's official name (CSAF 2.0 §6.1.11), not our Japanese type
       ObjectNode cwe = vuln.putObject("cwe");
       cwe.put("id", report.vulnerability().cwe());
-      cwe.put("name", report.vulnerability().type());
+      cwe.put("name", cweName);
     }
     ArrayNode vnotes = vuln.putArray("notes");
     note(vnotes, "summary", "概要 / Summary", report.vulnerability().summary());
