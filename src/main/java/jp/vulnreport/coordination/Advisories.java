@@ -23,6 +23,7 @@ import jp.vulnreport.government.CsafNoticeBuilder;
 import jp.vulnreport.government.CsafProperties;
 import jp.vulnreport.government.CsafValidator;
 import jp.vulnreport.government.CweCatalogue;
+import jp.vulnreport.government.Vers;
 import jp.vulnreport.intake.ReportSubmission;
 import jp.vulnreport.intake.StoredReports;
 import jp.vulnreport.links.LinkProperties;
@@ -427,7 +428,7 @@ public class Advisories {
           p.cpe());
       if (p.fixedProductId() != null) {
         version(versions, p.fixedVersions(), p.fixedProductId(), p.vendor() + " " + p.product() + " "
-            + p.fixedVersions(), null, null);
+            + p.fixedVersions(), purlAt(p.purl(), p.fixedVersions()), null);
       }
     }
 
@@ -436,7 +437,7 @@ public class Advisories {
     for (String cve : cves) {
       vulnerability(vulnerabilities.addObject(), a, cve);
     }
-    return root;
+    return CsafNoticeBuilder.sorted(root);
   }
 
   private void tracking(ObjectNode doc, Advisory a, String status, List<Revision> history) {
@@ -510,6 +511,26 @@ public class Advisories {
     if (a.cvssVector() != null && a.cvssVector().startsWith("CVSS:3.") && !affected.isEmpty()) {
       csafBuilder.score(vuln, a.cvssVector(), affected);
     }
+  }
+
+  /** The package URL of another version of the same package (the fixed one), when it names one version. */
+  static String purlAt(String purl, String version) {
+    if (purl == null || !purl.startsWith("pkg:") || version == null || !Vers.isSingleVersion(version.strip())) {
+      return null;
+    }
+    int end = purl.length();
+    for (char c : new char[] {'?', '#'}) {
+      int i = purl.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    String base = purl.substring(0, end);
+    int at = base.lastIndexOf('@');
+    if (at > base.lastIndexOf('/')) {
+      base = base.substring(0, at);
+    }
+    return base + "@" + version.strip() + purl.substring(end);
   }
 
   private static String utc(OffsetDateTime t) {

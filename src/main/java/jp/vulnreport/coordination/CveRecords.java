@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.government.CsafProperties;
+import jp.vulnreport.government.Vers;
 import jp.vulnreport.links.LinkProperties;
 import jp.vulnreport.verification.CvssService;
 import org.springframework.stereotype.Service;

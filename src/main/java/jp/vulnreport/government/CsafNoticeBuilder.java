@@ -72,8 +72,11 @@ public class CsafNoticeBuilder {
     productBranch.put("category", "product_name");
     productBranch.put("name", productName);
     ObjectNode versionBranch = productBranch.putArray("branches").addObject();
-    versionBranch.put("category", "product_version_range");
-    versionBranch.put("name", versions);
+    // one version as product_version, a range in vers syntax where we can read it (CSAF 2.0 §3.1.2.3.2)
+    String versionText = versions == null || versions.isBlank() ? "-" : versions.strip();
+    boolean single = Vers.isSingleVersion(versionText);
+    versionBranch.put("category", single ? "product_version" : "product_version_range");
+    versionBranch.put("name", single ? versionText : Vers.of(versionText).orElse(versionText));
     ObjectNode product = versionBranch.putObject("product");
     product.put("name", vendor + " " + productName + " " + versions);
     product.put("product_id", PRODUCT_ID);
@@ -117,7 +120,31 @@ public class CsafNoticeBuilder {
       remediation.put("details", report.vulnerability().workaround());
       remediation.putArray("product_ids").add(PRODUCT_ID);
     }
-    return root;
+    return sorted(root);
+  }
+
+  /** The document with the keys of every object in alphabetical order (CSAF 2.0 §6.2.13). */
+  public static ObjectNode sorted(ObjectNode node) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    java.util.Collections.sort(names);
+    java.util.Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+    for (String name : names) {
+      fields.put(name, sortedValue(node.get(name)));
+    }
+    node.removeAll();
+    node.setAll(fields);
+    return node;
+  }
+
+  private static JsonNode sortedValue(JsonNode value) {
+    if (value instanceof ObjectNode o) {
+      return sorted(o);
+    }
+    if (value instanceof ArrayNode a) {
+      a.forEach(CsafNoticeBuilder::sortedValue);
+    }
+    return value;
   }
 
   /** A CVSS v3 score of {@code vector} for the products, on a CSAF vulnerability. */

@@ -23,6 +23,9 @@ public class CsafOutputConfig {
 
   public static final Path DIR = Path.of("target", "csaf");
 
+  /** Documents of an earlier run are removed once, before this test JVM writes its first one. */
+  private static boolean cleared;
+
   @Bean
   @Primary
   CsafValidator writingCsafValidator(ObjectMapper mapper) {
@@ -35,8 +38,16 @@ public class CsafOutputConfig {
     };
   }
 
-  static void write(ObjectMapper mapper, JsonNode document) {
+  static synchronized void write(ObjectMapper mapper, JsonNode document) {
     try {
+      if (!cleared && Files.isDirectory(DIR)) {
+        try (var old = Files.list(DIR)) {
+          for (Path p : old.filter(f -> f.toString().endsWith(".json")).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      cleared = true;
       String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document);
       String id = document.path("document").path("tracking").path("id").asText("unknown");
       String name = id.toLowerCase().replaceAll("[^a-z0-9]+", "_") + "-"

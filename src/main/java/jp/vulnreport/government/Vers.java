@@ -1,4 +1,4 @@
-package jp.vulnreport.coordination;
+package jp.vulnreport.government;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
