@@ -287,8 +287,37 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(csafValidator.problems(mapper.readTree(published))).isEmpty();
     assertThat(mapper.readTree(published).at("/vulnerabilities/0/cve").asText()).isEqualTo("CVE-2026-10001");
 
+    // the CVE record is downloaded from the advisory's staff view: coordinators and managers only
+    String recordPath = "/api/cases/" + tn + "/advisory/cve/CVE-2026-10001.json";
+    var download = mvc.perform(get(recordPath).header("Authorization", jp.vulnreport.support.Http.basic("coordinator1",
+        "demo"))).andExpect(status().isOk()).andReturn().getResponse();
+    assertThat(download.getHeader("Content-Disposition")).contains("attachment", "CVE-2026-10001.json");
+    JsonNode downloaded = mapper.readTree(download.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(cveRecordValidator.problems(downloaded)).isEmpty();
+    assertThat(downloaded.at("/containers/cna/providerMetadata/orgId").asText()).isNotBlank();
+    mvc.perform(get(recordPath).header("Authorization", jp.vulnreport.support.Http.basic("manager1", "demo")))
+        .andExpect(status().isOk());
+    mvc.perform(get(recordPath).header("Authorization", jp.vulnreport.support.Http.basic("receipt1", "demo")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(recordPath)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/cases/" + tn + "/advisory/cve/CVE-2026-99999.json")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isNotFound());
+    String staffView = mvc.perform(get("/api/cases/" + tn + "/advisory")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(mapper.readTree(staffView).at("/advisoryId").asText()).isEqualTo(advisoryId);
+    assertThat(mapper.readTree(staffView).at("/cveRecords/0").asText()).isEqualTo(recordPath);
+
     // an update after publication is a new version with its own revision entry; version 1 is kept
-    advisories.revise(tn, null, null, "修正版の情報を更新 / fixed version information updated", "coordinator1");
+    mvc.perform(post("/api/cases/" + tn + "/advisory/revisions").contentType("application/json")
+        .content("{\"summary\":\"x\"}").header("Authorization", jp.vulnreport.support.Http.basic("manager1", "demo")))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/api/cases/" + tn + "/advisory/revisions").contentType("application/json")
+        .content("{\"summary\":\" \"}").header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo")))
+        .andExpect(status().isBadRequest());
+    mvc.perform(post("/api/cases/" + tn + "/advisory/revisions").contentType("application/json")
+        .content("{\"summary\":\"修正版の情報を更新 / fixed version information updated\"}")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isOk());
     JsonNode v2 = mapper.readTree(advisories.csafOf(tn).orElseThrow());
     assertThat(csafValidator.problems(v2)).isEmpty();
     assertThat(v2.at("/document/tracking/version").asText()).isEqualTo("2");
