@@ -20,7 +20,10 @@ import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.CaseState;
 import jp.vulnreport.government.CsafNoticeBuilder;
+import jp.vulnreport.government.CsafProperties;
 import jp.vulnreport.government.CsafValidator;
+import jp.vulnreport.government.CweCatalogue;
+import jp.vulnreport.government.Vers;
 import jp.vulnreport.intake.ReportSubmission;
 import jp.vulnreport.intake.StoredReports;
 import jp.vulnreport.links.LinkProperties;
@@ -30,10 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The advisory of a coordinated case, JVN style, in Japanese and English: title, overview,
- * affected products and versions, impact, countermeasures, vendor statements and the credit the
- * discoverer asked for; with a CSAF 2.0 security advisory (product tree with purl, product status,
- * remediations, CVSS, tracking status final) validated against the CSAF 2.0 schema before it is
- * stored. Public once published, on /advisories/{id}.
+ * affected products and versions, impact, countermeasures, vendor statements, the CVE IDs reserved for
+ * the case and the credit the discoverer asked for; with a CSAF 2.0 security advisory (product tree with
+ * purl and vers ranges, product status, remediations, CVSS, the official CWE name, the JVN number as
+ * tracking id and the CVE IDs as aliases) validated against the CSAF 2.0 schema before it is stored.
+ * The CSAF document is a draft (version 0) until the publication day, version 1 then; each update after
+ * publication is a new version with its own revision entry, earlier versions kept. Public once
+ * published, on /advisories/{id}.
  */
 @Service
 public class Advisories {
@@ -50,12 +56,21 @@ public class Advisories {
   /** The advisory as the public page shows it. */
   public record Advisory(String id, String trackingNumber, Texts texts, List<ProductEntry> products, String cwe,
       String vulnType, String cvssVector, String cvssScore, String credit, LocalDate startDate,
-      LocalDate publicationDate, OffsetDateTime publishedAt) {
+      LocalDate publicationDate, OffsetDateTime publishedAt, List<String> cveIds, String cweName,
+      String overseasCoordinator) {
 
     public String slug() {
       return slugOf(id);
     }
+
+    /** The CVE IDs (none for advisories stored before they were recorded). */
+    public List<String> cves() {
+      return cveIds == null ? List.of() : cveIds;
+    }
   }
+
+  /** One released version of the CSAF document. */
+  public record Revision(int version, OffsetDateTime releasedAt, String summary) {}
 
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -70,11 +85,20 @@ public class Advisories {
   private final LinkProperties links;
   private final CsafNoticeBuilder csafBuilder;
   private final ZoneId zone;
+  private final AdvisoryNumbers numbers;
+  private final CweCatalogue cweCatalogue;
+  private final CsafProperties csafProperties;
+  private final CveRecords cveRecords;
 
   public Advisories(JdbcTemplate jdbc, CaseRegister register, Coordinations coordinations,
       CaseDevelopers developersOfCase, StoredReports reports, Publications publications, CsafValidator validator,
-      ObjectMapper mapper, LinkProperties links, CsafNoticeBuilder csafBuilder, AppProperties properties) {
+      ObjectMapper mapper, LinkProperties links, CsafNoticeBuilder csafBuilder, AppProperties properties,
+      AdvisoryNumbers numbers, CweCatalogue cweCatalogue, CsafProperties csafProperties, CveRecords cveRecords) {
+    this.cveRecords = cveRecords;
     this.csafBuilder = csafBuilder;
+    this.numbers = numbers;
+    this.cweCatalogue = cweCatalogue;
+    this.csafProperties = csafProperties;
     this.jdbc = jdbc;
     this.register = register;
     this.coordinations = coordinations;
@@ -85,11 +109,6 @@ public class Advisories {
     this.mapper = mapper;
     this.links = links;
     this.zone = properties.timeZone();
-  }
-
-  /** The advisory id for a case: JVNVU# and the tracking number's digits (unique as the case is). */
-  public static String idFor(String trackingNumber) {
-    return "JVNVU#" + trackingNumber.replaceAll("[^0-9]", "");
   }
 
   public static String slugOf(String id) {
@@ -124,45 +143,144 @@ public class Advisories {
   }
 
   /**
-   * Builds the advisory and its CSAF document from the texts, the case and the coordination, checks
-   * the CSAF against the schema and stores both (again on a second draft).
+   * Builds the advisory and its CSAF document (a draft, version 0) from the texts, the case and the
+   * coordination, checks the CSAF against the schema and stores both (again on a second draft). The JVN
+   * number is taken on the first draft, by the case's origin (an overseas coordinator named: JVNVU#,
+   * else JVN#), and kept on later drafts unless the origin changes before publication.
    */
   @Transactional
   public Advisory draft(String trackingNumber, Texts texts, String actor) {
+    return draft(trackingNumber, texts, null, null, actor);
+  }
+
+  /** A draft with the CVE IDs reserved for the case and the overseas coordinator, if any. */
+  @Transactional
+  public Advisory draft(String trackingNumber, Texts texts, String cveIdsText, String overseasCoordinator,
+      String actor) {
     requireTexts(texts);
-    Advisory a = build(trackingNumber, texts, null);
-    JsonNode csaf = csaf(a, OffsetDateTime.now(ZoneOffset.UTC));
+    List<String> cves = CveIds.parse(cveIdsText);
+    String overseas = overseasCoordinator == null || overseasCoordinator.isBlank() ? null : overseasCoordinator.strip();
+    if (overseas != null && overseas.length() > 200) {
+      throw new IllegalArgumentException("海外調整機関の名前は 200 文字までです / the overseas coordinator's name is "
+          + "at most 200 characters");
+    }
+    if (publishedAt(trackingNumber).isPresent()) {
+      throw new IllegalStateException("the advisory of " + trackingNumber + " is published; update it as a new revision");
+    }
+    AdvisoryNumbers.Origin origin = AdvisoryNumbers.Origin.of(overseas);
+    String id = jdbc.queryForList("SELECT advisory_id FROM vr_publication WHERE tracking_number = ?", String.class,
+        trackingNumber).stream().filter(java.util.Objects::nonNull).findFirst()
+        .filter(existing -> AdvisoryNumbers.isOf(existing, origin)).orElse(null);
+    if (id == null) {
+      id = numbers.next(origin);
+    }
+    Advisory a = build(id, trackingNumber, texts, cves, overseas, null);
+    OffsetDateTime now = register.now();
+    JsonNode csaf = csaf(a, "draft", List.of(new Revision(0, now, "公表前の草稿 / draft before publication")));
     validator.check(csaf);
+    cveRecords.records(a);   // each CVE record must be valid before it is needed
     try {
-      jdbc.update("UPDATE vr_publication SET advisory_id = ?, advisory_json = ?, csaf_json = ? WHERE tracking_number = ?",
-          a.id(), mapper.writeValueAsString(a), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(csaf),
-          trackingNumber);
+      if (jdbc.update("UPDATE vr_publication SET advisory_id = ?, advisory_json = ?, csaf_json = ?, cve_ids = ?, "
+          + "overseas_coordinator = ?, csaf_version = 0 WHERE tracking_number = ?", a.id(), mapper.writeValueAsString(a),
+          pretty(csaf), CveIds.join(cves), overseas, trackingNumber) == 0) {
+        jdbc.update("INSERT INTO vr_publication (tracking_number, advisory_id, advisory_json, csaf_json, cve_ids, "
+            + "overseas_coordinator, csaf_version) VALUES (?, ?, ?, ?, ?, ?, 0)", trackingNumber, a.id(),
+            mapper.writeValueAsString(a), pretty(csaf), CveIds.join(cves), overseas);
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    register.event(trackingNumber, actor, "ADVISORY_DRAFTED", a.id());
+    register.event(trackingNumber, actor, "ADVISORY_DRAFTED", a.id() + (cves.isEmpty() ? "" : " " + CveIds.join(cves)));
     return a;
   }
 
-  /** Publication day: the advisory and its CSAF (tracking dates of the day) become public; the case closes. */
+  /**
+   * Publication day: the advisory and its CSAF (version 1, final, tracking dates of the day) become
+   * public; the case closes.
+   */
   @Transactional
   public Advisory publish(String trackingNumber) {
     Advisory drafted = stored(trackingNumber).orElseThrow(() -> new IllegalStateException(
         "no advisory was drafted for " + trackingNumber));
     OffsetDateTime now = register.now();
-    Advisory a = build(trackingNumber, drafted.texts(), now);
-    JsonNode csaf = csaf(a, now);
+    Advisory a = build(drafted.id(), trackingNumber, drafted.texts(), drafted.cves(), drafted.overseasCoordinator(), now);
+    Revision first = new Revision(1, now, "初版 / initial release");
+    JsonNode csaf = csaf(a, "final", List.of(first));
     validator.check(csaf);
+    cveRecords.records(a);
     try {
-      jdbc.update("UPDATE vr_publication SET advisory_json = ?, csaf_json = ?, published_at = ? WHERE tracking_number = ?",
-          mapper.writeValueAsString(a), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(csaf), now,
-          trackingNumber);
+      jdbc.update("UPDATE vr_publication SET advisory_json = ?, csaf_json = ?, published_at = ?, csaf_version = 1 "
+          + "WHERE tracking_number = ?", mapper.writeValueAsString(a), pretty(csaf), now, trackingNumber);
+      jdbc.update("INSERT INTO vr_csaf_revision (tracking_number, version, released_at, summary, released_by, csaf_json) "
+          + "VALUES (?, ?, ?, ?, ?, ?)", trackingNumber, 1, now, first.summary(), CaseRegister.SYSTEM, pretty(csaf));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     register.recordPublished(trackingNumber, now, CaseRegister.SYSTEM);
     register.close(trackingNumber, CaseState.PUBLISHED, CaseRegister.SYSTEM);
     return a;
+  }
+
+  /**
+   * An update of a published advisory: a new version of its CSAF document with a new revision entry
+   * (the earlier versions stay as they were released), with new texts and CVE IDs where given (null:
+   * unchanged) and the coordination's current state (products, fixes).
+   */
+  @Transactional
+  public Advisory revise(String trackingNumber, Texts texts, String cveIdsText, String summary, String actor) {
+    Advisory published = stored(trackingNumber).filter(x -> x.publishedAt() != null).orElseThrow(
+        () -> new IllegalArgumentException("公表済みの公表文がありません / the case has no published advisory"));
+    if (summary == null || summary.isBlank()) {
+      throw new IllegalArgumentException("更新の内容（改訂履歴に載ります）を入力してください / the summary of the update "
+          + "(it goes into the revision history) is required");
+    }
+    if (summary.length() > 1000) {
+      throw new IllegalArgumentException("更新の内容は 1000 文字までです / the summary is at most 1000 characters");
+    }
+    Texts t = texts == null ? published.texts() : texts;
+    requireTexts(t);
+    List<String> cves = cveIdsText == null ? published.cves() : CveIds.parse(cveIdsText);
+    List<Revision> history = new ArrayList<>(revisions(trackingNumber));
+    OffsetDateTime now = register.now();
+    Revision next = new Revision(history.get(history.size() - 1).version() + 1, now, summary.strip());
+    history.add(next);
+    Advisory a = build(published.id(), trackingNumber, t, cves, published.overseasCoordinator(), published.publishedAt());
+    JsonNode csaf = csaf(a, "final", history);
+    validator.check(csaf);
+    cveRecords.records(a);
+    try {
+      jdbc.update("UPDATE vr_publication SET advisory_json = ?, csaf_json = ?, cve_ids = ?, csaf_version = ? "
+          + "WHERE tracking_number = ?", mapper.writeValueAsString(a), pretty(csaf), CveIds.join(cves), next.version(),
+          trackingNumber);
+      jdbc.update("INSERT INTO vr_csaf_revision (tracking_number, version, released_at, summary, released_by, csaf_json) "
+          + "VALUES (?, ?, ?, ?, ?, ?)", trackingNumber, next.version(), now, next.summary(), actor, pretty(csaf));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    register.event(trackingNumber, actor, "ADVISORY_REVISED", a.id() + " version " + next.version() + ": " + next.summary());
+    return a;
+  }
+
+  /** The released versions of the case's CSAF document, oldest first (none before publication). */
+  public List<Revision> revisions(String trackingNumber) {
+    return jdbc.query("SELECT version, released_at, summary FROM vr_csaf_revision WHERE tracking_number = ? "
+        + "ORDER BY version", (rs, i) -> new Revision(rs.getInt("version"),
+        rs.getObject("released_at", OffsetDateTime.class), rs.getString("summary")), trackingNumber);
+  }
+
+  /** One released version of the case's CSAF document. */
+  public Optional<String> csafVersion(String trackingNumber, int version) {
+    return jdbc.queryForList("SELECT csaf_json FROM vr_csaf_revision WHERE tracking_number = ? AND version = ?",
+        String.class, trackingNumber, version).stream().findFirst();
+  }
+
+  private Optional<OffsetDateTime> publishedAt(String trackingNumber) {
+    return jdbc.queryForList("SELECT published_at FROM vr_publication WHERE tracking_number = ?", OffsetDateTime.class,
+        trackingNumber).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  private String pretty(JsonNode json) throws JsonProcessingException {
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json);
   }
 
   /** The stored advisory of a case (drafted or published). */
@@ -222,7 +340,8 @@ public class Advisories {
     }
   }
 
-  private Advisory build(String trackingNumber, Texts texts, OffsetDateTime publishedAt) {
+  private Advisory build(String id, String trackingNumber, Texts texts, List<String> cves, String overseas,
+      OffsetDateTime publishedAt) {
     CaseRecord c = register.get(trackingNumber);
     ReportSubmission r = reports.get(trackingNumber);
     ReportSubmission.Product reported = r.product();
@@ -240,14 +359,14 @@ public class Advisories {
       }
       for (CaseDevelopers.AffectedProduct p : developersOfCase.affectedProducts(k, reported)) {
         n++;
-        String id = "CSAFPID-" + String.format("%04d", n);
+        String pid = "CSAFPID-" + String.format("%04d", n);
         String fixedId = null;
         if ("AFFECTED".equals(status) && k.fixAvailability() == Coordinations.FixAvailability.AVAILABLE
             && k.fixedVersions() != null) {
           n++;
           fixedId = "CSAFPID-" + String.format("%04d", n);
         }
-        products.add(new ProductEntry(id, k.developerName(), p.name(), p.versions(), p.purl(), p.cpe(), status,
+        products.add(new ProductEntry(pid, k.developerName(), p.name(), p.versions(), p.purl(), p.cpe(), status,
             fixedId == null ? null : k.fixedVersions(), fixedId, k.statement(), k.countermeasure()));
       }
     }
@@ -256,15 +375,21 @@ public class Advisories {
     }
     boolean creditWanted = register.reporter(c.reporterId()).map(x -> x.creditWanted()).orElse(false);
     String credit = creditWanted ? register.reporter(c.reporterId()).map(x -> x.creditDisplayName()).orElse(null) : null;
-    return new Advisory(idFor(trackingNumber), trackingNumber, texts, products, r.vulnerability().cwe(),
-        r.vulnerability().type(), c.cvssVector(), c.cvssScore() == null ? null : c.cvssScore().toPlainString(),
-        credit, c.startDateAt() == null ? null : c.startDateAt().atZoneSameInstant(zone).toLocalDate(),
+    String cwe = r.vulnerability().cwe();
+    return new Advisory(id, trackingNumber, texts, products, cwe, r.vulnerability().type(), c.cvssVector(),
+        c.cvssScore() == null ? null : c.cvssScore().toPlainString(), credit,
+        c.startDateAt() == null ? null : c.startDateAt().atZoneSameInstant(zone).toLocalDate(),
         publishedAt != null ? publishedAt.atZoneSameInstant(zone).toLocalDate()
-            : publications.plannedDate(trackingNumber).orElse(null), publishedAt);
+            : publications.plannedDate(trackingNumber).orElse(null), publishedAt, List.copyOf(cves),
+        cweCatalogue.name(cwe).orElse(null), overseas);
   }
 
-  private JsonNode csaf(Advisory a, OffsetDateTime now) {
-    String time = now.withOffsetSameInstant(ZoneOffset.UTC).format(ISO);
+  /** The file name of the advisory's CSAF document (CSAF 2.0 §5.1: the tracking id, lower case, _ for #). */
+  public static String csafFileName(String advisoryId) {
+    return advisoryId.toLowerCase().replaceAll("[^+\\-a-z0-9]+", "_") + ".json";
+  }
+
+  private JsonNode csaf(Advisory a, String status, List<Revision> history) {
     ObjectNode root = mapper.createObjectNode();
     ObjectNode doc = root.putObject("document");
     doc.put("category", "csaf_security_advisory");
@@ -274,14 +399,29 @@ public class Advisories {
     ObjectNode publisher = doc.putObject("publisher");
     publisher.put("category", "coordinator");
     publisher.put("name", "JPCERT/CC and IPA (JVN)");
-    publisher.put("namespace", "https://jvn.jp");
+    publisher.put("namespace", csafProperties.advisoryNamespace());
     doc.put("title", a.texts().titleJa() + " / " + a.texts().titleEn());
     ArrayNode notes = doc.putArray("notes");
     CsafNoticeBuilder.note(notes, "summary", "概要 / Overview", a.texts().overviewJa() + "\n\n" + a.texts().overviewEn());
-    ObjectNode ref = doc.putArray("references").addObject();
-    ref.put("category", "self");
-    ref.put("summary", a.id());
-    ref.put("url", publicUrl(a));
+    if (a.overseasCoordinator() != null) {
+      CsafNoticeBuilder.note(notes, "general", "調整 / Coordination", "海外の調整機関 " + a.overseasCoordinator()
+          + " と調整した案件です。 / Coordinated with the overseas coordinator " + a.overseasCoordinator() + ".");
+    }
+    ArrayNode refs = doc.putArray("references");
+    ObjectNode self = refs.addObject();
+    self.put("category", "self");
+    self.put("summary", a.id() + " (CSAF)");
+    self.put("url", csafProperties.advisoryUrl(csafFileName(a.id())));
+    ObjectNode page = refs.addObject();
+    page.put("category", "external");
+    page.put("summary", a.id() + " (JVN)");
+    page.put("url", publicUrl(a));
+    for (String cve : a.cves()) {
+      ObjectNode ref = refs.addObject();
+      ref.put("category", "external");
+      ref.put("summary", cve);
+      ref.put("url", "https://www.cve.org/CVERecord?id=" + cve);
+    }
     if (a.credit() != null) {
       doc.putArray("acknowledgments").addObject().putArray("names").add(a.credit());
     }
@@ -294,7 +434,7 @@ public class Advisories {
       CsafNoticeBuilder.note(notes, "general", "届出 / Report", SELF_REPORT_JA + "（" + developer + "）\n\n"
           + SELF_REPORT_EN + " (" + developer + ").");
     });
-    CsafNoticeBuilder.tracking(doc, a.id(), "final", time, "初版 / initial release");
+    tracking(doc, a, status, history);
 
     ArrayNode vendors = root.putObject("product_tree").putArray("branches");
     Map<String, ArrayNode> vendorBranches = new LinkedHashMap<>();
@@ -309,20 +449,59 @@ public class Advisories {
       productBranch.put("category", "product_name");
       productBranch.put("name", p.product());
       ArrayNode versions = productBranch.putArray("branches");
-      product(versions, "product_version_range", p.versions(), p.productId(), p.vendor() + " " + p.product() + " "
-          + p.versions(), p.purl(), p.cpe());
+      version(versions, p.versions(), p.productId(), p.vendor() + " " + p.product() + " " + p.versions(), p.purl(),
+          p.cpe());
       if (p.fixedProductId() != null) {
-        product(versions, "product_version", p.fixedVersions(), p.fixedProductId(), p.vendor() + " " + p.product()
-            + " " + p.fixedVersions(), null, null);
+        version(versions, p.fixedVersions(), p.fixedProductId(), p.vendor() + " " + p.product() + " "
+            + p.fixedVersions(), purlAt(p.purl(), p.fixedVersions()), null);
       }
     }
 
-    ObjectNode vuln = root.putArray("vulnerabilities").addObject();
-    if (a.cwe() != null && !a.cwe().isBlank()) {
+    ArrayNode vulnerabilities = root.putArray("vulnerabilities");
+    List<String> cves = a.cves().isEmpty() ? java.util.Collections.singletonList(null) : a.cves();
+    for (String cve : cves) {
+      vulnerability(vulnerabilities.addObject(), a, cve);
+    }
+    return CsafNoticeBuilder.sorted(root);
+  }
+
+  private void tracking(ObjectNode doc, Advisory a, String status, List<Revision> history) {
+    ObjectNode tracking = doc.putObject("tracking");
+    if (!a.cves().isEmpty()) {
+      ArrayNode aliases = tracking.putArray("aliases");
+      a.cves().forEach(aliases::add);
+    }
+    Revision last = history.get(history.size() - 1);
+    tracking.put("current_release_date", utc(last.releasedAt()));
+    ObjectNode generator = tracking.putObject("generator");
+    generator.putObject("engine").put("name", "vulnreport");
+    tracking.put("id", a.id());
+    tracking.put("initial_release_date", utc(history.get(0).releasedAt()));
+    ArrayNode revisions = tracking.putArray("revision_history");
+    for (Revision r : history) {
+      ObjectNode revision = revisions.addObject();
+      revision.put("date", utc(r.releasedAt()));
+      revision.put("number", Integer.toString(r.version()));
+      revision.put("summary", r.summary());
+    }
+    tracking.put("status", status);
+    tracking.put("version", Integer.toString(last.version()));
+  }
+
+  private void vulnerability(ObjectNode vuln, Advisory a, String cve) {
+    if (cve != null) {
+      vuln.put("cve", cve);
+    }
+    if (a.cwe() != null && a.cweName() != null) {
+      // the CWE catalogue's official name (CSAF 2.0 §6.1.11); the Japanese type is on our pages
       ObjectNode cwe = vuln.putObject("cwe");
       cwe.put("id", a.cwe());
-      cwe.put("name", a.vulnType());
+      cwe.put("name", a.cweName());
     }
+    ArrayNode ids = vuln.putArray("ids");
+    ObjectNode jvn = ids.addObject();
+    jvn.put("system_name", "JVN");
+    jvn.put("text", a.id());
     ArrayNode vnotes = vuln.putArray("notes");
     CsafNoticeBuilder.note(vnotes, "description", "概要 / Overview", a.texts().overviewJa() + "\n\n" + a.texts().overviewEn());
     CsafNoticeBuilder.note(vnotes, "general", "想定される影響 / Impact", a.texts().impactJa() + "\n\n" + a.texts().impactEn());
@@ -357,14 +536,44 @@ public class Advisories {
     if (a.cvssVector() != null && a.cvssVector().startsWith("CVSS:3.") && !affected.isEmpty()) {
       csafBuilder.score(vuln, a.cvssVector(), affected);
     }
-    return root;
   }
 
-  private static void product(ArrayNode branches, String category, String name, String id, String fullName,
-      String purl, String cpe) {
+  /** The package URL of another version of the same package (the fixed one), when it names one version. */
+  static String purlAt(String purl, String version) {
+    if (purl == null || !purl.startsWith("pkg:") || version == null || !Vers.isSingleVersion(version.strip())) {
+      return null;
+    }
+    int end = purl.length();
+    for (char c : new char[] {'?', '#'}) {
+      int i = purl.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    String base = purl.substring(0, end);
+    int at = base.lastIndexOf('@');
+    if (at > base.lastIndexOf('/')) {
+      base = base.substring(0, at);
+    }
+    return base + "@" + version.strip() + purl.substring(end);
+  }
+
+  private static String utc(OffsetDateTime t) {
+    return t.withOffsetSameInstant(ZoneOffset.UTC).format(ISO);
+  }
+
+  /**
+   * A version branch: a single version as product_version, a range as product_version_range in vers
+   * syntax where the text says a range we can read ("2.3 以前", "<= 2.3", "1.0 - 2.3"), else as written.
+   */
+  private static void version(ArrayNode branches, String text, String id, String fullName, String purl, String cpe) {
+    String name = text == null || text.isBlank() ? "-" : text.strip();
+    boolean single = Vers.isSingleVersion(name);
+    String category = single ? "product_version" : "product_version_range";
+    String value = single ? name : Vers.of(name).orElse(name);
     ObjectNode branch = branches.addObject();
     branch.put("category", category);
-    branch.put("name", name == null || name.isBlank() ? "-" : name);
+    branch.put("name", value);
     ObjectNode product = branch.putObject("product");
     product.put("name", fullName);
     product.put("product_id", id);

@@ -28,10 +28,14 @@ public class CsafNoticeBuilder {
 
   private final ObjectMapper mapper;
   private final CvssService cvss;
+  private final CweCatalogue cwes;
+  private final CsafProperties properties;
 
-  public CsafNoticeBuilder(ObjectMapper mapper, CvssService cvss) {
+  public CsafNoticeBuilder(ObjectMapper mapper, CvssService cvss, CweCatalogue cwes, CsafProperties properties) {
     this.mapper = mapper;
     this.cvss = cvss;
+    this.cwes = cwes;
+    this.properties = properties;
   }
 
   public JsonNode build(CaseRecord c, ReportSubmission report, GovernmentNotification n, String tlp,
@@ -46,7 +50,7 @@ public class CsafNoticeBuilder {
     ObjectNode publisher = doc.putObject("publisher");
     publisher.put("category", "coordinator");
     publisher.put("name", "Information-technology Promotion Agency, Japan (IPA)");
-    publisher.put("namespace", "https://www.ipa.go.jp");
+    publisher.put("namespace", properties.noticeNamespace());
     doc.put("title", "[" + c.trackingNumber() + "] " + c.summary());
     ArrayNode notes = doc.putArray("notes");
     note(notes, "summary", "内閣府への通知の根拠 / Grounds", n.grounds() == null ? "-" : n.grounds());
@@ -55,6 +59,11 @@ public class CsafNoticeBuilder {
       // a granted zero-day handling request travels with the notice (the document is TLP:RED then)
       note(notes, "other", ZERO_DAY_NOTE_TITLE, n.zeroDayRequest());
     }
+    // the document's canonical URL under the publisher's namespace (CSAF 2.0 §3.2.1.12: reference "self")
+    ObjectNode self = doc.putArray("references").addObject();
+    self.put("category", "self");
+    self.put("summary", c.trackingNumber() + " (CSAF)");
+    self.put("url", properties.noticeUrl(c.trackingNumber().toLowerCase().replaceAll("[^+\\-a-z0-9]+", "_") + ".json"));
     tracking(doc, c.trackingNumber(), "interim", time, "内閣府への初回通知 / initial notice to the Cabinet Office");
 
     ObjectNode tree = root.putObject("product_tree");
@@ -69,8 +78,11 @@ public class CsafNoticeBuilder {
     productBranch.put("category", "product_name");
     productBranch.put("name", productName);
     ObjectNode versionBranch = productBranch.putArray("branches").addObject();
-    versionBranch.put("category", "product_version_range");
-    versionBranch.put("name", versions);
+    // one version as product_version, a range in vers syntax where we can read it (CSAF 2.0 §3.1.2.3.2)
+    String versionText = versions == null || versions.isBlank() ? "-" : versions.strip();
+    boolean single = Vers.isSingleVersion(versionText);
+    versionBranch.put("category", single ? "product_version" : "product_version_range");
+    versionBranch.put("name", single ? versionText : Vers.of(versionText).orElse(versionText));
     ObjectNode product = versionBranch.putObject("product");
     product.put("name", vendor + " " + productName + " " + versions);
     product.put("product_id", PRODUCT_ID);
@@ -88,10 +100,12 @@ public class CsafNoticeBuilder {
     }
 
     ObjectNode vuln = root.putArray("vulnerabilities").addObject();
-    if (report.vulnerability().cwe() != null) {
+    String cweName = cwes.name(report.vulnerability().cwe()).orElse(null);
+    if (cweName != null) {
+      // the CWE catalogue's official name (CSAF 2.0 §6.1.11), not our Japanese type
       ObjectNode cwe = vuln.putObject("cwe");
       cwe.put("id", report.vulnerability().cwe());
-      cwe.put("name", report.vulnerability().type());
+      cwe.put("name", cweName);
     }
     ArrayNode vnotes = vuln.putArray("notes");
     note(vnotes, "summary", "概要 / Summary", report.vulnerability().summary());
@@ -112,7 +126,31 @@ public class CsafNoticeBuilder {
       remediation.put("details", report.vulnerability().workaround());
       remediation.putArray("product_ids").add(PRODUCT_ID);
     }
-    return root;
+    return sorted(root);
+  }
+
+  /** The document with the keys of every object in alphabetical order (CSAF 2.0 §6.2.13). */
+  public static ObjectNode sorted(ObjectNode node) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    java.util.Collections.sort(names);
+    java.util.Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+    for (String name : names) {
+      fields.put(name, sortedValue(node.get(name)));
+    }
+    node.removeAll();
+    node.setAll(fields);
+    return node;
+  }
+
+  private static JsonNode sortedValue(JsonNode value) {
+    if (value instanceof ObjectNode o) {
+      return sorted(o);
+    }
+    if (value instanceof ArrayNode a) {
+      a.forEach(CsafNoticeBuilder::sortedValue);
+    }
+    return value;
   }
 
   /** A CVSS v3 score of {@code vector} for the products, on a CSAF vulnerability. */

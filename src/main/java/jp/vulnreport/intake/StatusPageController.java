@@ -122,6 +122,7 @@ public class StatusPageController {
     var advisory = advisories.stored(trackingNumber).filter(a -> a.publishedAt() != null);
     model.addAttribute("advisoryId", advisory.map(a -> a.id()).orElse(null));
     model.addAttribute("advisoryUrl", advisory.map(advisories::publicUrl).orElse(null));
+    model.addAttribute("cveIds", advisory.map(a -> a.cves()).orElse(java.util.List.of()));
     model.addAttribute("clarifications", clarifications.all(trackingNumber));
     model.addAttribute("openQuestion", clarifications.open(trackingNumber).orElse(null));
     model.addAttribute("error", error);

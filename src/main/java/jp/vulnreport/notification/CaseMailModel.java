@@ -24,11 +24,14 @@ public class CaseMailModel {
   private final AppProperties properties;
   private final ObjectProvider<GovernmentNotices> government;
   private final ObjectProvider<jp.vulnreport.cases.CaseRegister> register;
+  private final ObjectProvider<jp.vulnreport.coordination.Advisories> advisories;
 
   public CaseMailModel(Clarifications clarifications, Deadlines deadlines, AppProperties properties,
-      ObjectProvider<GovernmentNotices> government, ObjectProvider<jp.vulnreport.cases.CaseRegister> register) {
+      ObjectProvider<GovernmentNotices> government, ObjectProvider<jp.vulnreport.cases.CaseRegister> register,
+      ObjectProvider<jp.vulnreport.coordination.Advisories> advisories) {
     this.government = government;
     this.register = register;
+    this.advisories = advisories;
     this.clarifications = clarifications;
     this.deadlines = deadlines;
     this.properties = properties;
@@ -58,6 +61,12 @@ public class CaseMailModel {
         }
         m.put("reasonJa", c.nonAcceptanceReason().ja());
         m.put("reasonEn", c.nonAcceptanceReason().en());
+      }
+      case "coordination-published" -> {
+        // the CVE IDs of the published advisory (recorded by the coordinator; JPCERT/CC is the CNA)
+        var cves = advisories.getObject().stored(c.trackingNumber()).map(a -> a.cves()).orElse(java.util.List.of());
+        m.put("cveIdsJa", cves.isEmpty() ? "なし" : String.join(", ", cves));
+        m.put("cveIdsEn", cves.isEmpty() ? "none" : String.join(", ", cves));
       }
       case "discontinued" -> m.put("reason", c.discontinuationReason() == null ? "-" : c.discontinuationReason());
       case "verification-overdue" -> {

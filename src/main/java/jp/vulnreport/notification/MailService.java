@@ -38,6 +38,7 @@ public class MailService {
   private final MailRecords records;
   private final CaseRegister register;
   private final InternetAddress from;
+  private final String messageIdDomain;
 
   public MailService(JavaMailSenderImpl mailSender, MailTemplates templates, CaseMailModel model,
       Recipients recipients, MailRecords records, CaseRegister register, AppProperties properties) {
@@ -47,11 +48,32 @@ public class MailService {
     this.recipients = recipients;
     this.records = records;
     this.register = register;
+    this.from = sender(properties.mail().from());
+    this.messageIdDomain = messageIdDomain(properties.mail().messageIdDomain(), from.getAddress());
+  }
+
+  /**
+   * The sender as configured, its display name (Japanese) encoded per RFC 2047 in UTF-8 like Subject and
+   * To: a parsed address would keep the raw 8-bit text and send it as such.
+   */
+  static InternetAddress sender(String configured) {
     try {
-      this.from = new InternetAddress(properties.mail().from(), true);
-    } catch (MessagingException e) {
-      throw new IllegalArgumentException("vulnreport.mail.from is not a mail address: " + properties.mail().from(), e);
+      InternetAddress parsed = new InternetAddress(configured, true);
+      return parsed.getPersonal() == null ? new InternetAddress(parsed.getAddress())
+          : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+    } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+      throw new IllegalArgumentException("vulnreport.mail.from is not a mail address: " + configured, e);
     }
+  }
+
+  /** The Message-ID domain: vulnreport.mail.message-id-domain, else the sender address's domain. */
+  static String messageIdDomain(String configured, String fromAddress) {
+    String domain = configured != null && !configured.isBlank() ? configured.strip()
+        : fromAddress.substring(fromAddress.indexOf('@') + 1);
+    if (!domain.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) {
+      throw new IllegalArgumentException("vulnreport.mail.message-id-domain is not a domain name: " + domain);
+    }
+    return domain;
   }
 
   /** Sends {@code template} about the case to the recipient unless a mail with this key was sent. */
@@ -78,7 +100,7 @@ public class MailService {
     Addressee to = recipients.resolve(recipient, c, vendorAddress);
     MailTemplates.Rendered mail = templates.render(template, model.model(template, c, to, extraModel));
     String messageId = "<" + Sha256.hex(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
-        + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
+        + messageIdDomain + ">";
     try {
       MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);
       MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), StandardCharsets.UTF_8.name());

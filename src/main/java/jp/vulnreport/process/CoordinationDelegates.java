@@ -221,7 +221,8 @@ public class CoordinationDelegates {
             Variables.string(task, "advisoryTitleJa"), Variables.string(task, "advisoryTitleEn"),
             Variables.string(task, "advisoryOverviewJa"), Variables.string(task, "advisoryOverviewEn"),
             Variables.string(task, "advisoryImpactJa"), Variables.string(task, "advisoryImpactEn"),
-            Variables.string(task, "advisorySolutionJa"), Variables.string(task, "advisorySolutionEn")), Actors.of(task));
+            Variables.string(task, "advisorySolutionJa"), Variables.string(task, "advisorySolutionEn")),
+            Variables.string(task, "cveIds"), Variables.string(task, "overseasCoordinator"), Actors.of(task));
         task.setVariable("advisoryId", a.id());
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw PersonFixable.error(null, e.getMessage(), e);

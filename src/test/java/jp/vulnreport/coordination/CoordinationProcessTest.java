@@ -74,6 +74,8 @@ class CoordinationProcessTest extends IntegrationTest {
   @Autowired PublicationDates publicationDates;
   @Autowired PrivateLinks links;
   @Autowired CsafValidator csafValidator;
+  @Autowired CveRecords cveRecords;
+  @Autowired CveRecordValidator cveRecordValidator;
   @Autowired ExploitationReports exploitation;
   @Autowired jp.vulnreport.government.GovernmentCommands government;
   @Autowired ObjectMapper mapper;
@@ -210,11 +212,39 @@ class CoordinationProcessTest extends IntegrationTest {
     incomplete.put("advisoryOverviewEn", " ");
     assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory",
         incomplete)).hasMessageContaining("English");
-    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
+    // CVE IDs as the CNA reserved them: a malformed or repeated one is refused, the task stays open
+    Map<String, Object> badCve = advisoryTexts();
+    badCve.put("cveIds", "CVE-26-1234");
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory",
+        badCve)).hasMessageContaining("CVE-2026-12345");
+    badCve.put("cveIds", "CVE-2026-10001 cve-2026-10001");
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory",
+        badCve)).hasMessageContaining("one CVE ID per distinct vulnerability");
+    assertThat(coordination).isWaitingAt("Task_DraftAdvisory");
+    Map<String, Object> withCve = advisoryTexts();
+    withCve.put("cveIds", "CVE-2026-10001");
+    withCve.put("overseasCoordinator", "");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", withCve);
+    // a partnership case (a report through IPA): JVN# and 8 digits, not derived from the tracking number
+    String advisoryId = advisories.stored(tn).orElseThrow().id();
+    assertThat(advisoryId).matches("JVN#[0-9]{8}").doesNotContain(tn.replaceAll("[^0-9]", ""));
     JsonNode csaf = mapper.readTree(advisories.csafOf(tn).orElseThrow());
     assertThat(csafValidator.problems(csaf)).isEmpty();
     assertThat(csaf.at("/document/category").asText()).isEqualTo("csaf_security_advisory");
-    assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("final");
+    // a draft until the publication day (version 0), with the JVN number as tracking id and the CVE as alias
+    assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("draft");
+    assertThat(csaf.at("/document/tracking/version").asText()).isEqualTo("0");
+    assertThat(csaf.at("/document/tracking/id").asText()).isEqualTo(advisoryId);
+    assertThat(csaf.at("/document/tracking/aliases/0").asText()).isEqualTo("CVE-2026-10001");
+    assertThat(csaf.at("/vulnerabilities/0/cve").asText()).isEqualTo("CVE-2026-10001");
+    assertThat(csaf.at("/vulnerabilities/0/ids/0/text").asText()).isEqualTo(advisoryId);
+    // the CWE catalogue's official name (CSAF §6.1.11), not the Japanese type of our pages
+    assertThat(csaf.at("/vulnerabilities/0/cwe/name").asText())
+        .isEqualTo("Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')");
+    assertThat(csaf.at("/document/references/0/category").asText()).isEqualTo("self");
+    assertThat(csaf.at("/document/references/0/url").asText())
+        .isEqualTo("https://jvn.jp/csaf/" + advisoryId.toLowerCase().replace("#", "_") + ".json");
+    assertThat(csaf.toString()).contains("https://www.cve.org/CVERecord?id=CVE-2026-10001");
     assertThat(csaf.at("/document/acknowledgments/0/names/0").asText()).isEqualTo("Hanako Yamada (Example Security Lab)");
     assertThat(csaf.toString()).contains("\"purl\":\"pkg:maven/jp.example/samplecms@4.2.7\"");
     JsonNode vuln = csaf.at("/vulnerabilities/0");
@@ -225,7 +255,7 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(vuln.at("/cwe/id").asText()).isEqualTo("CWE-79");
 
     // nothing public before the day; on the day the advisory is published and the case completes
-    String slug = Advisories.slugOf(Advisories.idFor(tn));
+    String slug = advisories.stored(tn).orElseThrow().slug();
     mvc.perform(get("/advisories/" + slug)).andExpect(status().isNotFound());
     Job day = management.createJobQuery().processInstanceId(coordination.getId()).activityId("Event_PublicationDay")
         .singleResult();
@@ -239,15 +269,32 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(register.get(tn).publishedAt()).isNotNull();
     assertThat(register.get(tn).closedAt()).isNotNull();
     assertThat(body(single(SAMPLE_SOFT_PSIRT, "JVN で公表しました"))).contains("/advisories/" + slug);
+    // published: the CSAF document is version 1, final, one revision; the CVE record is ready and valid
+    JsonNode released = mapper.readTree(advisories.csafOf(tn).orElseThrow());
+    assertThat(released.at("/document/tracking/status").asText()).isEqualTo("final");
+    assertThat(released.at("/document/tracking/version").asText()).isEqualTo("1");
+    assertThat(released.at("/document/tracking/revision_history").size()).isEqualTo(1);
+    assertThat(released.at("/document/tracking/id").asText()).isEqualTo(advisoryId);
+    assertThat(released.at("/vulnerabilities/0/cve").asText()).isEqualTo("CVE-2026-10001");
+    JsonNode cveRecord = cveRecords.record(advisories.stored(tn).orElseThrow(), "CVE-2026-10001");
+    assertThat(cveRecordValidator.problems(cveRecord)).isEmpty();
+    assertThat(cveRecord.at("/cveMetadata/cveId").asText()).isEqualTo("CVE-2026-10001");
+    assertThat(cveRecord.at("/containers/cna/problemTypes/0/descriptions/0/cweId").asText()).isEqualTo("CWE-79");
+    assertThat(cveRecord.at("/containers/cna/references/0/url").asText()).endsWith("/advisories/" + slug);
+    assertThat(cveRecord.at("/containers/cna/metrics/0/cvssV3_1/baseScore").asDouble()).isEqualTo(9.8);
+    assertThat(cveRecord.at("/containers/cna/affected/0/vendor").asText()).isEqualTo("サンプルソフト株式会社");
+    assertThat(cveRecord.at("/containers/cna/descriptions/0/lang").asText()).isEqualTo("en");
     // the discoverer's status page names the advisory and links to it
     String statusToken = links.issue(tn, LinkAudience.DISCOVERER, register.get(tn).reporterId(), "test").token();
     String statusPage = mvc.perform(get("/status/" + statusToken)).andExpect(status().isOk()).andReturn().getResponse()
         .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(statusPage).contains("公表した脆弱性対策情報")
         .containsPattern("<dd id=\"case-advisory\"><a href=\"[^\"]*/advisories/" + slug + "\">"
-            + java.util.regex.Pattern.quote(Advisories.idFor(tn)) + "</a></dd>");
+            + java.util.regex.Pattern.quote(advisories.stored(tn).orElseThrow().id()) + "</a></dd>");
+    assertThat(statusPage).contains("<dd id=\"case-cve\">CVE-2026-10001</dd>");
     MimeMessage completion = single(DISCOVERER, "JVN で公表し、取扱いを終了しました");
-    assertThat(body(completion)).contains(Advisories.idFor(tn), "/advisories/" + slug, "実施したこと", "開発者による確認と対策の準備",
+    assertThat(body(completion)).contains("CVE ID: CVE-2026-10001");
+    assertThat(body(completion)).contains(advisories.stored(tn).orElseThrow().id(), "/advisories/" + slug, "実施したこと", "開発者による確認と対策の準備",
         "What was done");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("PersonalDataRetention")
         .processInstanceBusinessKey(tn).count()).isEqualTo(1);
@@ -255,13 +302,57 @@ class CoordinationProcessTest extends IntegrationTest {
     String advisoryPage = mvc.perform(get("/advisories/" + slug)).andExpect(status().isOk()).andReturn().getResponse()
         .getContentAsString();
     assertThat(advisoryPage).contains("SampleCMS における格納型 XSS の脆弱性", "サンプルソフト株式会社", "該当製品あり",
-        "4.2.8", "修正版 4.2.8 を公開しました。", "Hanako Yamada (Example Security Lab)", "csaf.json");
+        "4.2.8", "修正版 4.2.8 を公開しました。", "Hanako Yamada (Example Security Lab)", "csaf.json", advisoryId,
+        "https://www.cve.org/CVERecord?id=CVE-2026-10001");
     String english = mvc.perform(get("/advisories/" + slug).param("lang", "en")).andReturn().getResponse()
         .getContentAsString();
     assertThat(english).contains("Stored XSS in SampleCMS", "Affected", "Reporter: Hanako Yamada");
     String published = mvc.perform(get("/advisories/" + slug + "/csaf.json")).andExpect(status().isOk()).andReturn()
         .getResponse().getContentAsString();
     assertThat(csafValidator.problems(mapper.readTree(published))).isEmpty();
+    assertThat(mapper.readTree(published).at("/vulnerabilities/0/cve").asText()).isEqualTo("CVE-2026-10001");
+
+    // the CVE record is downloaded from the advisory's staff view: coordinators and managers only
+    String recordPath = "/api/cases/" + tn + "/advisory/cve/CVE-2026-10001.json";
+    var download = mvc.perform(get(recordPath).header("Authorization", jp.vulnreport.support.Http.basic("coordinator1",
+        "demo"))).andExpect(status().isOk()).andReturn().getResponse();
+    assertThat(download.getHeader("Content-Disposition")).contains("attachment", "CVE-2026-10001.json");
+    JsonNode downloaded = mapper.readTree(download.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(cveRecordValidator.problems(downloaded)).isEmpty();
+    assertThat(downloaded.at("/containers/cna/providerMetadata/orgId").asText()).isNotBlank();
+    mvc.perform(get(recordPath).header("Authorization", jp.vulnreport.support.Http.basic("manager1", "demo")))
+        .andExpect(status().isOk());
+    mvc.perform(get(recordPath).header("Authorization", jp.vulnreport.support.Http.basic("receipt1", "demo")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(recordPath)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/cases/" + tn + "/advisory/cve/CVE-2026-99999.json")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isNotFound());
+    String staffView = mvc.perform(get("/api/cases/" + tn + "/advisory")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(mapper.readTree(staffView).at("/advisoryId").asText()).isEqualTo(advisoryId);
+    assertThat(mapper.readTree(staffView).at("/cveRecords/0").asText()).isEqualTo(recordPath);
+
+    // an update after publication is a new version with its own revision entry; version 1 is kept
+    mvc.perform(post("/api/cases/" + tn + "/advisory/revisions").contentType("application/json")
+        .content("{\"summary\":\"x\"}").header("Authorization", jp.vulnreport.support.Http.basic("manager1", "demo")))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/api/cases/" + tn + "/advisory/revisions").contentType("application/json")
+        .content("{\"summary\":\" \"}").header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo")))
+        .andExpect(status().isBadRequest());
+    mvc.perform(post("/api/cases/" + tn + "/advisory/revisions").contentType("application/json")
+        .content("{\"summary\":\"修正版の情報を更新 / fixed version information updated\"}")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))).andExpect(status().isOk());
+    JsonNode v2 = mapper.readTree(advisories.csafOf(tn).orElseThrow());
+    assertThat(csafValidator.problems(v2)).isEmpty();
+    assertThat(v2.at("/document/tracking/version").asText()).isEqualTo("2");
+    assertThat(v2.at("/document/tracking/revision_history").size()).isEqualTo(2);
+    assertThat(v2.at("/document/tracking/revision_history/1/summary").asText()).contains("fixed version information");
+    assertThat(v2.at("/document/tracking/initial_release_date").asText())
+        .isEqualTo(released.at("/document/tracking/initial_release_date").asText());
+    assertThat(mapper.readTree(advisories.csafVersion(tn, 1).orElseThrow()).at("/document/tracking/version").asText())
+        .isEqualTo("1");
+    assertThat(advisories.revisions(tn)).extracting(Advisories.Revision::version).containsExactly(1, 2);
     assertThat(mvc.perform(get("/advisories")).andReturn().getResponse().getContentAsString()).contains(slug);
   }
 
@@ -359,9 +450,18 @@ class CoordinationProcessTest extends IntegrationTest {
     cases.runJobs(coordination.getId());
     assertThat(coordination).hasPassed("Task_ForwardUpdate");
     assertThat(coordinations.get(tn, "sample-soft").fixAvailability()).isEqualTo(Coordinations.FixAvailability.AVAILABLE);
-    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", advisoryTexts());
+    // a case coordinated with an overseas coordinator (CERT/CC): JVNVU# and 8 digits, two CVE IDs (two
+    // distinct vulnerabilities: one CSAF vulnerability each)
+    Map<String, Object> overseas = advisoryTexts();
+    overseas.put("overseasCoordinator", "CERT/CC");
+    overseas.put("cveIds", "CVE-2026-20001, CVE-2026-20002");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", overseas);
+    assertThat(advisories.stored(tn).orElseThrow().id()).matches("JVNVU#[0-9]{8}");
     JsonNode csaf = mapper.readTree(advisories.csafOf(tn).orElseThrow());
     assertThat(csafValidator.problems(csaf)).isEmpty();
+    assertThat(csaf.at("/document/tracking/aliases").toString()).isEqualTo("[\"CVE-2026-20001\",\"CVE-2026-20002\"]");
+    assertThat(csaf.at("/vulnerabilities/1/cve").asText()).isEqualTo("CVE-2026-20002");
+    assertThat(csaf.at("/document/notes").toString()).contains("CERT/CC");
     JsonNode status = csaf.at("/vulnerabilities/0/product_status");
     assertThat(status.at("/known_affected").size()).isEqualTo(1);
     assertThat(status.at("/known_not_affected").size()).isEqualTo(1);
@@ -480,7 +580,7 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(body(single(DISCOVERER, "JVN で公表し、取扱いを終了しました"))).contains("公表判定委員会による公表の判断");
     // published: the developer leaves the unreachable list
     assertThat(unreachablePage()).doesNotContain("サンプルソフト株式会社");
-    assertThat(mvc.perform(get("/advisories/" + Advisories.slugOf(Advisories.idFor(tn)))).andReturn().getResponse()
+    assertThat(mvc.perform(get("/advisories/" + advisories.stored(tn).orElseThrow().slug())).andReturn().getResponse()
         .getContentAsString()).contains("連絡不能");
   }
 
@@ -826,7 +926,7 @@ class CoordinationProcessTest extends IntegrationTest {
     assertThat(gov).isNotEnded();
     cases.runJobs(gov.getId());
     assertThat(updates()).anyMatch(b -> b.contains("修正版を提供しました") && b.contains("4.2.8"));
-    assertThat(updates()).anyMatch(b -> b.contains("JVN で公表しました") && b.contains(Advisories.idFor(tn)));
+    assertThat(updates()).anyMatch(b -> b.contains("JVN で公表しました") && b.contains(advisories.stored(tn).orElseThrow().id()));
     assertThat(gov).isEnded().hasPassed("Task_PrepareClosingUpdate", "EndEvent_TrackClosed");
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
   }

@@ -156,7 +156,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     cases.runJobs(receipt.getId());
     assertThat(register.get(tn).state()).isEqualTo(CaseState.PUBLISHED);
 
-    String slug = Advisories.slugOf(Advisories.idFor(tn));
+    String slug = Advisories.slugOf(advisories.stored(tn).orElseThrow().id());
     String page = mvc.perform(get("/advisories/" + slug)).andExpect(status().isOk()).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
     assertThat(page).contains("id=\"advisory-self-report\"", "製品開発者自身からの届出（サンプルソフト株式会社）")

@@ -105,6 +105,13 @@ class GovernmentNotificationProcessTest extends IntegrationTest {
     assertThat(csaf.at("/vulnerabilities/0/scores/0/cvss_v3/baseScore").asDouble()).isEqualTo(9.8);
     assertThat(csaf.at("/vulnerabilities/0/threats/0/details").asText()).contains("SUSPECTED");
     assertThat(csaf.at("/product_tree/branches/0/branches/0/name").asText()).isEqualTo("SampleCMS");
+    // the CWE catalogue's official name (CSAF §6.1.11) and the document's canonical URL under IPA's namespace
+    assertThat(csaf.at("/vulnerabilities/0/cwe/id").asText()).isEqualTo("CWE-79");
+    assertThat(csaf.at("/vulnerabilities/0/cwe/name").asText())
+        .isEqualTo("Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')");
+    assertThat(csaf.at("/document/references/0/category").asText()).isEqualTo("self");
+    assertThat(csaf.at("/document/references/0/url").asText()).startsWith(
+        csaf.at("/document/publisher/namespace").asText() + "/").endsWith(".json");
     assertThat(body(onlyMail(VENDOR, "政府への脆弱性情報の通知"))).contains("内閣府へ通知しました").contains(tn);
     assertThat(notices.get(tn).vendorDecision()).isEqualTo("INFORMED");
 

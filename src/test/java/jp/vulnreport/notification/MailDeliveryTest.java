@@ -44,6 +44,39 @@ class MailDeliveryTest extends IntegrationTest {
   }
 
   @Test
+  void theSendersDisplayNameIsEncodedAndTheMessageIdDomainComesFromConfiguration() throws Exception {
+    IntakeReceipt r = cases.submit("report-product");
+    MailRecords.MailRecord sent = mailService.send("test:" + r.trackingNumber() + ":headers", r.trackingNumber(),
+        "acknowledgement", Recipient.DISCOVERER);
+    MimeMessage received = java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages())
+        .filter(m -> sent.messageId().equals(messageId(m))).findFirst().orElseThrow();
+    // the raw message as it travelled: every header line 7-bit, the Japanese name as an RFC 2047 encoded word
+    String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(received);
+    String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+    assertThat(headers.chars().allMatch(c -> c < 128)).as("headers are 7-bit:%n%s", headers).isTrue();
+    String from = java.util.Arrays.stream(headers.split("\r\n(?![ \t])")).filter(h -> h.startsWith("From:"))
+        .findFirst().orElseThrow();
+    assertThat(from).contains("=?UTF-8?").contains("<vuln-report@localhost>").doesNotContain("脆弱性");
+    assertThat(((jakarta.mail.internet.InternetAddress) received.getFrom()[0]).getPersonal())
+        .isEqualTo("IPA 脆弱性届出受付");
+    assertThat(headers).containsPattern("(?m)^Message-ID: <[0-9a-f]{40}\\." + java.util.regex.Pattern.quote(
+        r.trackingNumber()) + "@mail\\.vulnreport\\.example>$");
+    assertThat(sent.messageId()).endsWith("@mail.vulnreport.example>").doesNotContain("localhost");
+  }
+
+  @Test
+  void theMessageIdDomainDefaultsToTheSendersDomainAndMustBeADomain() {
+    assertThat(MailService.messageIdDomain(null, "vuln-report@ipa.go.jp")).isEqualTo("ipa.go.jp");
+    assertThat(MailService.messageIdDomain(" ", "vuln-report@ipa.go.jp")).isEqualTo("ipa.go.jp");
+    assertThat(MailService.messageIdDomain("mail.ipa.go.jp", "vuln-report@ipa.go.jp")).isEqualTo("mail.ipa.go.jp");
+    assertThatThrownBy(() -> MailService.messageIdDomain("bad domain>", "a@b.jp"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(MailService.sender("vuln-report@ipa.go.jp").toString()).isEqualTo("vuln-report@ipa.go.jp");
+    assertThat(MailService.sender("IPA 受付 <vuln-report@ipa.go.jp>").toString()).startsWith("=?UTF-8?")
+        .endsWith("<vuln-report@ipa.go.jp>");
+  }
+
+  @Test
   void smtpOutageRetriesThenRaisesAnIncidentAndARetrySendsOnce() {
     IntakeReceipt r = cases.submit("report-product");
     ProcessInstance pi = cases.instance(r.trackingNumber());
@@ -71,5 +104,13 @@ class MailDeliveryTest extends IntegrationTest {
     assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
     assertThat(records.forCase(r.trackingNumber())).hasSize(1);
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  private static String messageId(MimeMessage m) {
+    try {
+      return m.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

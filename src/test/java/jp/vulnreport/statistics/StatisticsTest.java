@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MvcResult;
     "vulnreport.rate-limit.public-pages.capacity=1000"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@Import({TestClockConfig.class, jp.vulnreport.support.CsafOutputConfig.class})
 class StatisticsTest {
 
   static final LocalDate Q3_FROM = LocalDate.of(2026, 7, 1);

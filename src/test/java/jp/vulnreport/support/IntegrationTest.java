@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(TestClockConfig.class)
+@Import({TestClockConfig.class, CsafOutputConfig.class})
 public abstract class IntegrationTest {
 
   @RegisterExtension

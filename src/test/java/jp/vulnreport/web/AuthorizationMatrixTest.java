@@ -97,6 +97,12 @@ class AuthorizationMatrixTest extends WebServerTest {
           (t, u) -> t.passes(u, "GET", "/api/developers", null)),
       new Surface("coordination of a case (API)", "coordinator1 manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/coordination", null)),
+      new Surface("advisory of a case: JVN number, CVE IDs, CSAF versions (API)", "coordinator1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/advisory", null)),
+      new Surface("CVE record of an advisory, for submission (API)", "coordinator1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/advisory/cve/CVE-2026-10001.json", null)),
+      new Surface("record the CVE IDs of an advisory (API)", "coordinator1 admin",
+          (t, u) -> t.passes(u, "PUT", "/api/cases/" + t.tn() + "/advisory/cve-ids", "{\"cveIds\":\"CVE-2026-10001\"}")),
       new Surface("audit timeline of a case (API)", "manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/audit/cases/" + t.tn() + "/timeline", null)),
       // --- the write side: staff move a case on only by working its tasks through their forms ---

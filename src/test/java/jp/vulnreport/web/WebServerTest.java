@@ -35,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.servlet.multipart.max-file-size=1MB",
     "spring.servlet.multipart.max-request-size=2MB"})
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(jp.vulnreport.support.CsafOutputConfig.class)
 public abstract class WebServerTest {
 
   static final int REPORT_LIMIT = 12;
