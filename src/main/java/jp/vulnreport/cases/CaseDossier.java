@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.vulnreport.links.LinkProperties;
 import jp.vulnreport.security.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Service;
  * analysts, coordination, managers; the discoverer (name, contact, credit, consent): receipt and
  * managers; attachments: receipt, analysts, coordination, managers; developers: coordination and
  * managers; the government notice: liaison and managers; private links: receipt, coordination,
- * managers. Administrators see everything.
+ * managers; the advisory (JVN number, CVE records, CSAF versions): coordination and managers, the
+ * groups the advisory API lets download them. Administrators see everything.
  */
 @Service
 public class CaseDossier {
@@ -48,7 +50,9 @@ public class CaseDossier {
     ATTACHMENTS(Groups.RECEIPT, Groups.ANALYST, Groups.COORDINATION, Groups.MANAGER),
     DEVELOPERS(Groups.COORDINATION, Groups.MANAGER),
     GOVERNMENT_NOTICE(Groups.LIAISON, Groups.MANAGER),
-    LINKS(Groups.RECEIPT, Groups.COORDINATION, Groups.MANAGER);
+    LINKS(Groups.RECEIPT, Groups.COORDINATION, Groups.MANAGER),
+    /** The advisory (公表（JVN）) with its CVE record and CSAF downloads: as the advisory API allows. */
+    ADVISORY(Groups.COORDINATION, Groups.MANAGER);
 
     private final Set<String> groups;
 
@@ -74,11 +78,13 @@ public class CaseDossier {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Clock clock;
+  private final LinkProperties linkProperties;
 
-  public CaseDossier(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+  public CaseDossier(JdbcTemplate jdbc, ObjectMapper json, Clock clock, LinkProperties linkProperties) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.linkProperties = linkProperties;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -134,6 +140,9 @@ public class CaseDossier {
     }
     if (Section.LINKS.visibleTo(groups)) {
       d.put("links", links(trackingNumber));
+    }
+    if (Section.ADVISORY.visibleTo(groups)) {
+      d.put("advisory", advisory(trackingNumber));
     }
     return d;
   }
@@ -379,6 +388,37 @@ public class CaseDossier {
           .append(r.get("decisionReason") == null ? "" : "（" + r.get("decisionReason") + "）");
     }
     return sb.toString();
+  }
+
+  /**
+   * The case's advisory (公表（JVN）), null before one is drafted: the JVN number, draft or published
+   * (labels), the planned and publication dates (YYYY-MM-DD), the public page once published, each CVE
+   * ID with the download of its CVE record and each released CSAF version with its download (the
+   * advisory API's addresses, for coordination and managers).
+   */
+  private Map<String, Object> advisory(String tn) {
+    return jdbc.query("SELECT advisory_id, planned_date, published_at, cve_ids, overseas_coordinator "
+        + "FROM vr_publication WHERE tracking_number = ? AND advisory_id IS NOT NULL", (rs, i) -> {
+          String id = rs.getString("advisory_id");
+          OffsetDateTime published = odt(rs, "published_at");
+          String api = "/api/cases/" + tn + "/advisory";
+          String cveText = rs.getString("cve_ids");
+          List<Map<String, Object>> cves = cveText == null || cveText.isBlank() ? List.of()
+              : Arrays.stream(cveText.strip().split("\\s+")).map(cve -> map("cveId", cve,
+                  "recordUrl", api + "/cve/" + cve + ".json", "recordFileName", cve + ".json")).toList();
+          String slug = id.replace("#", "");
+          return map("advisoryId", id, "status", published == null ? "DRAFT" : "PUBLISHED",
+              "statusLabel", published == null ? "下書き" : "公表済み",
+              "plannedDate", rs.getDate("planned_date") == null ? null : rs.getDate("planned_date").toLocalDate().toString(),
+              "publishedOn", published == null ? null : published.toLocalDate().toString(),
+              "publicUrl", published == null ? null : linkProperties.publicUrl("/advisories/" + slug),
+              "overseasCoordinator", rs.getString("overseas_coordinator"), "cves", cves,
+              "csafVersions", jdbc.query("SELECT version, released_at, summary FROM vr_csaf_revision "
+                  + "WHERE tracking_number = ? ORDER BY version", (r, j) -> map("version", r.getInt("version"),
+                      "releasedOn", odt(r, "released_at").toLocalDate().toString(), "summary", r.getString("summary"),
+                      "downloadUrl", api + "/csaf/" + r.getInt("version") + ".json",
+                      "fileName", slug.toLowerCase() + "_v" + r.getInt("version") + ".json"), tn));
+        }, tn).stream().findFirst().orElse(null);
   }
 
   private List<Map<String, Object>> links(String tn) {

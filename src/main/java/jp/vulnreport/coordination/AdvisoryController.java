@@ -83,7 +83,10 @@ public class AdvisoryController {
       HttpServletRequest request) {
     StaffApiAuthenticationFilter.requireGroup(request, Groups.COORDINATION, Groups.MANAGER);
     register.get(trackingNumber);
-    return advisories.csafVersion(trackingNumber, version).map(ResponseEntity::ok)
+    String name = advisories.stored(trackingNumber).map(a -> a.slug().toLowerCase()).orElse(trackingNumber)
+        + "_v" + version + ".json";
+    return advisories.csafVersion(trackingNumber, version).map(csaf -> ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(csaf))
         .orElse(ResponseEntity.notFound().build());
   }
 

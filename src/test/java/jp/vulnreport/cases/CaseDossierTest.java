@@ -46,6 +46,8 @@ class CaseDossierTest extends IntegrationTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
+  @Autowired jp.vulnreport.coordination.CveRecordValidator cveRecordValidator;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   /** A verified product report with an attachment, recognised as notifiable: its notice is due. */
   private String notifiableCase() {
@@ -303,5 +305,116 @@ class CaseDossierTest extends IntegrationTest {
       mvc.perform(get("/api/deadlines/open").header("Authorization", Http.basic(refused, "demo")))
           .andExpect(status().isForbidden());
     }
+  }
+
+  /** A webapps' session (Tasklist) of {@code user} in {@code group}. */
+  private static MockHttpSession webappSession(String user, String group) {
+    MockHttpSession session = new MockHttpSession();
+    Authentications auths = new Authentications();
+    UserAuthentication u = new UserAuthentication(user, "default");
+    u.setGroupIds(List.of(group));
+    u.setAuthorizedApps(Set.of("tasklist"));
+    auths.addOrReplace(u);
+    AuthenticationUtil.updateSession(session, auths);
+    return session;
+  }
+
+  private ProcessInstance coordinationOf(String tn) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("Coordination").processInstanceBusinessKey(tn)
+        .singleResult();
+  }
+
+  @Test
+  void aPublishedCaseListsItsAdvisoryWithTheCveRecordAndCsafDownloadsForCoordinationOnly() throws Exception {
+    // a developer's own report (the shortest path to publication): handed off, date agreed on its page
+    ProcessInstance receipt = cases.atFormalCheck("report-self", n -> { });
+    String tn = receipt.getBusinessKey();
+    cases.throughVerification(receipt, "NONE");
+    cases.completeAs("analyst1", "analyst", cases.government(tn), Map.of("recognitionDecision", "NOT_NOTIFIABLE"));
+    cases.runJobs(receipt.getId());
+    ProcessInstance coordination = coordinationOf(tn);
+    cases.runJobs(coordination.getId());
+    String url = "/api/cases/" + tn;
+    // before an advisory is drafted the section is there, empty
+    assertThat(getJson(url, "coordinator1").has("advisory")).isTrue();
+    assertThat(getJson(url, "coordinator1").get("advisory").isNull()).isTrue();
+
+    java.time.LocalDate date = java.time.OffsetDateTime.now(clock).atZoneSameInstant(CaseDossier.JST).toLocalDate()
+        .plusDays(20);
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", date.toString()));
+    cases.runJobs(coordination.getId());
+    String token = Cases.token(Cases.single(GREEN_MAIL.getReceivedMessages(), "security-team@sample-soft.example.jp",
+        "公表日のご確認のお願い"), java.util.regex.Pattern.compile("/developer/([A-Za-z0-9_-]{43})"));
+    MockHttpSession developer = new MockHttpSession();
+    String page = mvc.perform(get("/developer/" + token).session(developer)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    mvc.perform(post("/developer/" + token + "/publication-date").session(developer).param("_csrf", Cases.csrf(page))
+        .param("dateAnswer", "CONFIRM")).andExpect(status().is3xxRedirection());
+    cases.runJobs(coordination.getId());
+    Map<String, Object> texts = new java.util.HashMap<>();
+    texts.put("advisoryTitleJa", "SampleCMS におけるパストラバーサルの脆弱性");
+    texts.put("advisoryTitleEn", "Path traversal in SampleCMS");
+    texts.put("advisoryOverviewJa", "SampleCMS のファイル取得 API には、パストラバーサルの脆弱性があります。");
+    texts.put("advisoryOverviewEn", "The file API of SampleCMS has a path traversal vulnerability.");
+    texts.put("advisoryImpactJa", "サーバ上の任意のファイルを読み取られる可能性があります。");
+    texts.put("advisoryImpactEn", "Any file on the server may be read.");
+    texts.put("advisorySolutionJa", "最新版へアップデートしてください。");
+    texts.put("advisorySolutionEn", "Update to the latest version.");
+    texts.put("cveIds", "CVE-2026-30001");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", texts);
+
+    // drafted: a 下書き with its JVN number, planned date and CVE record; no CSAF version released yet
+    JsonNode draft = getJson(url, "coordinator1").get("advisory");
+    assertThat(draft.get("advisoryId").asText()).matches("JVN#[0-9]{8}");
+    assertThat(draft.get("statusLabel").asText()).isEqualTo("下書き");
+    assertThat(draft.get("plannedDate").asText()).isEqualTo(date.toString());
+    assertThat(draft.get("publicUrl").isNull()).isTrue();
+    assertThat(draft.get("csafVersions").size()).isZero();
+    assertThat(draft.at("/cves/0/cveId").asText()).isEqualTo("CVE-2026-30001");
+
+    org.camunda.bpm.engine.runtime.Job day = management.createJobQuery().processInstanceId(coordination.getId())
+        .activityId("Event_PublicationDay").singleResult();
+    management.executeJob(day.getId());
+    cases.runJobs(coordination.getId());
+    cases.runJobs(receipt.getId());
+    assertThat(getJson(url, "manager1").at("/case/state").asText()).isEqualTo("PUBLISHED");
+
+    JsonNode a = getJson(url, "coordinator1").get("advisory");
+    String slug = a.get("advisoryId").asText().replace("#", "");
+    assertThat(a.get("statusLabel").asText()).isEqualTo("公表済み");
+    assertThat(a.get("publishedOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+    assertThat(a.get("publicUrl").asText()).endsWith("/advisories/" + slug);
+    String recordUrl = "/api/cases/" + tn + "/advisory/cve/CVE-2026-30001.json";
+    assertThat(a.at("/cves/0/recordUrl").asText()).isEqualTo(recordUrl);
+    assertThat(a.at("/csafVersions/0/version").asInt()).isEqualTo(1);
+    assertThat(a.at("/csafVersions/0/releasedOn").asText()).isEqualTo(a.get("publishedOn").asText());
+    String csafUrl = a.at("/csafVersions/0/downloadUrl").asText();
+    assertThat(csafUrl).isEqualTo("/api/cases/" + tn + "/advisory/csaf/1.json");
+    assertThat(getJson(url, "manager1").get("advisory").get("advisoryId").asText()).isEqualTo(a.get("advisoryId").asText());
+
+    // the links download with the Tasklist session alone: a schema-valid CVE record, the released CSAF version
+    MockHttpSession coordinator = webappSession("coordinator1", "coordination");
+    var download = mvc.perform(get(recordUrl).session(coordinator)).andExpect(status().isOk()).andReturn().getResponse();
+    assertThat(download.getHeader("Content-Disposition")).contains("attachment", "CVE-2026-30001.json");
+    JsonNode record = mapper.readTree(download.getContentAsString(StandardCharsets.UTF_8));
+    assertThat(cveRecordValidator.problems(record)).isEmpty();
+    assertThat(record.at("/cveMetadata/cveId").asText()).isEqualTo("CVE-2026-30001");
+    assertThat(record.at("/containers/cna/references/0/url").asText()).endsWith("/advisories/" + slug);
+    var csaf = mvc.perform(get(csafUrl).session(coordinator)).andExpect(status().isOk()).andReturn().getResponse();
+    assertThat(csaf.getHeader("Content-Disposition")).contains("attachment", slug.toLowerCase() + "_v1.json");
+    assertThat(mapper.readTree(csaf.getContentAsString(StandardCharsets.UTF_8)).at("/document/tracking/version")
+        .asText()).isEqualTo("1");
+
+    // receipt, analysts and liaison read the case but not the advisory section, and the downloads refuse them
+    for (String other : List.of("receipt1", "analyst1", "liaison1")) {
+      assertThat(fields(getJson(url, other))).as(other).doesNotContain("advisory");
+    }
+    MockHttpSession receiptSession = webappSession("receipt1", "receipt");
+    assertThat(mvc.perform(get(url).session(receiptSession)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("/advisory/");
+    mvc.perform(get(recordUrl).session(receiptSession)).andExpect(status().isForbidden());
+    mvc.perform(get(csafUrl).session(receiptSession)).andExpect(status().isForbidden());
+    mvc.perform(get(recordUrl).header("Authorization", Http.basic("receipt1", "demo"))).andExpect(status().isForbidden());
   }
 }

@@ -34,6 +34,9 @@ class CaseDossierBrowserTest extends BrowserTest {
   @Autowired TransactionTemplate tx;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired jp.vulnreport.coordination.PublicationDates publicationDates;
 
   private void attach(String tn) {
     tx.executeWithoutResult(s -> attachments.attach(tn, List.of(attachments.stage("poc.py",
@@ -163,5 +166,68 @@ class CaseDossierBrowserTest extends BrowserTest {
     Files.createDirectories(docs);
     Files.copy(SHOTS.resolve("20-dossier-receipt.png"), docs.resolve("case-dossier.png"), StandardCopyOption.REPLACE_EXISTING);
     Files.copy(SHOTS.resolve("23-deadline-board.png"), docs.resolve("deadline-board.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** A developer's own report published with a CVE ID, by the services (the shortest path to publication). */
+  private String publishedWithCve(String cveId) {
+    ProcessInstance receipt = cases.atFormalCheck("report-self", n -> { });
+    String tn = receipt.getBusinessKey();
+    cases.throughVerification(receipt, "NONE");
+    cases.completeAs("analyst1", "analyst", cases.government(tn), Map.of("recognitionDecision", "NOT_NOTIFIABLE"));
+    cases.runJobs(receipt.getId());
+    ProcessInstance coordination = runtime.createProcessInstanceQuery().processDefinitionKey("Coordination")
+        .processInstanceBusinessKey(tn).singleResult();
+    cases.runJobs(coordination.getId());
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
+        Map.of("publicationDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(20).toString()));
+    cases.runJobs(coordination.getId());
+    publicationDates.answer(tn, "sample-soft", true, null, null, "sample-soft");
+    cases.runJobs(coordination.getId());
+    Map<String, Object> texts = new java.util.HashMap<>();
+    texts.put("advisoryTitleJa", "SampleCMS におけるパストラバーサルの脆弱性");
+    texts.put("advisoryTitleEn", "Path traversal in SampleCMS");
+    texts.put("advisoryOverviewJa", "SampleCMS のファイル取得 API には、パストラバーサルの脆弱性があります。");
+    texts.put("advisoryOverviewEn", "The file API of SampleCMS has a path traversal vulnerability.");
+    texts.put("advisoryImpactJa", "サーバ上の任意のファイルを読み取られる可能性があります。");
+    texts.put("advisoryImpactEn", "Any file on the server may be read.");
+    texts.put("advisorySolutionJa", "最新版へアップデートしてください。");
+    texts.put("advisorySolutionEn", "Update to the latest version.");
+    texts.put("cveIds", cveId);
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_DraftAdvisory", texts);
+    management.executeJob(management.createJobQuery().processInstanceId(coordination.getId())
+        .activityId("Event_PublicationDay").singleResult().getId());
+    cases.runJobs(coordination.getId());
+    cases.runJobs(receipt.getId());
+    return tn;
+  }
+
+  @Test
+  void aCoordinatorDownloadsThePublishedCaseCveRecordFromItsDossierInTheCaseList() throws Exception {
+    String tn = publishedWithCve("CVE-2026-30002");
+    startBrowser("ja");
+    loginToTasklist("coordinator1");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.vr-case-list-link"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".vr-case-search input[name='q']")))
+        .sendKeys(tn);
+    driver.findElement(By.cssSelector(".vr-case-search button[type='submit']")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(@class, 'vr-open-case')][normalize-space()='"
+        + tn + "']"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        ".vr-dossier[data-tracking-number='" + tn + "'] [data-section='advisory'] a.vr-cve-record")));
+    String text = driver.findElement(By.cssSelector("[data-section='advisory']")).getText();
+    assertThat(text).contains("公表（JVN）", "JVN#", "公表済み", "CVE-2026-30002", "版 1").doesNotContain("PUBLISHED");
+    assertThat(text).containsPattern("公表日\\s*\\d{4}-\\d{2}-\\d{2}");
+    js("document.querySelector(\"[data-section='advisory']\").scrollIntoView({block: 'start'});");
+    shot("26-dossier-advisory");
+    // the link downloads the CVE record with the Tasklist session only
+    String href = driver.findElement(By.cssSelector("[data-section='advisory'] a.vr-cve-record")).getAttribute("href");
+    @SuppressWarnings("unchecked")
+    List<Object> download = (List<Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done([r.status, "
+            + "r.headers.get('content-disposition'), t])));", href);
+    assertThat(download.get(0)).isEqualTo(200L);
+    assertThat((String) download.get(1)).startsWith("attachment").contains("CVE-2026-30002.json");
+    assertThat((String) download.get(2)).contains("cveMetadata", "CVE-2026-30002", "containers");
   }
 }

@@ -159,6 +159,20 @@ export async function renderDossier(node, trackingNumber) {
         [x.name, a.channelLabel, a.attemptedOn, a.result, jst(a.recordedAt) + '（' + a.recordedBy + '）']))),
       dl(d.developers.filter(x => x.listingConfirmedAt).map(x => [x.name + ' の掲載の確認', jst(x.listingConfirmedAt) + '（' + x.listingConfirmedBy + '）']))]));
   }
+  if (d.advisory !== undefined) {
+    const a = d.advisory;
+    const href = (path) => API.replace(/\/api$/, '') + path;
+    parts.push(section('advisory', '公表（JVN）', !a ? el('p', {}, '公表文はまだ作成されていません') : [
+      dl([['JVN 番号', a.advisoryId], ['状態', a.statusLabel], ['公表予定日', a.plannedDate], ['公表日', a.publishedOn],
+        ['公表ページ', a.publicUrl ? el('a', {href: a.publicUrl, target: '_blank', rel: 'noopener', class: 'vr-advisory-page'}, a.publicUrl) : '—（公表前）'],
+        ['海外調整機関', a.overseasCoordinator]]),
+      a.cves.length ? table(['CVE ID', 'CVE レコード（CVE JSON 5、CNA コンテナ）'], a.cves.map(c => [c.cveId,
+        el('a', {href: href(c.recordUrl), download: c.recordFileName, class: 'vr-cve-record'}, c.recordFileName + '（ダウンロード）')]))
+        : el('p', {}, 'CVE ID は記録されていません'),
+      a.csafVersions.length ? table(['CSAF の版', '公開日', '内容', 'ダウンロード'], a.csafVersions.map(v => ['版 ' + v.version,
+        v.releasedOn, v.summary, el('a', {href: href(v.downloadUrl), download: v.fileName, class: 'vr-csaf-version'}, v.fileName + '（ダウンロード）')]))
+        : el('p', {}, 'CSAF 文書は公表時に第 1 版となります（公表前は下書き）')]));
+  }
   parts.push(section('mails', '送信したメール', el('p', {class: 'text-muted'}, 'メールの本文は保存されていません（送信の記録と件名だけが残ります）。'),
     table(['日時', '種類', '宛先', '件名'], d.mails.map(m => [jst(m.sentAt), m.templateLabel, m.recipientKindLabel, m.subject || '（担当外のため表示しません）']))));
   if (d.links !== undefined) {
