@@ -58,8 +58,6 @@ public class CriteriaFacts {
     if (values.isEmpty()) {
       return;
     }
-    jdbc.update("INSERT INTO vr_case_criteria_facts (tracking_number, updated_at) SELECT ?, ? WHERE NOT EXISTS "
-        + "(SELECT 1 FROM vr_case_criteria_facts WHERE tracking_number = ?)", trackingNumber, register.now(), trackingNumber);
     StringBuilder set = new StringBuilder("updated_at = ?");
     List<Object> args = new java.util.ArrayList<>();
     args.add(register.now());
@@ -68,7 +66,12 @@ public class CriteriaFacts {
       args.add(value);
     });
     args.add(trackingNumber);
-    jdbc.update("UPDATE vr_case_criteria_facts SET " + set + " WHERE tracking_number = ?", args.toArray());
+    if (jdbc.update("UPDATE vr_case_criteria_facts SET " + set + " WHERE tracking_number = ?", args.toArray()) == 0) {
+      List<Object> insert = new java.util.ArrayList<>(List.of(trackingNumber, register.now()));
+      insert.addAll(values.values());
+      jdbc.update("INSERT INTO vr_case_criteria_facts (tracking_number, updated_at, " + String.join(", ", values.keySet())
+          + ") VALUES (?, ?" + ", ?".repeat(values.size()) + ")", insert.toArray());
+    }
   }
 
   /** The recorded facts as process variables (only those recorded). */
