@@ -132,6 +132,23 @@ public class Coordinations {
     register.event(trackingNumber, actor, "DEVELOPER_CONTACT_NAMED", developerId + ": " + name);
   }
 
+  /**
+   * Personal-data erasure of the case's discoverer: a contact point that is the reporter's own name or
+   * mail address (a developer's self-report names its reporter as the contact point) is cleared, name
+   * and address both. The developer registry's entry is not touched (the organisation's contact).
+   * Returns how many contact points were cleared.
+   */
+  public int forgetReporterContact(String trackingNumber, String reporterName, String reporterEmail) {
+    String name = reporterName == null || reporterName.isBlank() ? null : reporterName.strip();
+    String email = reporterEmail == null || reporterEmail.isBlank() ? null : reporterEmail.strip().toLowerCase(java.util.Locale.ROOT);
+    if (name == null && email == null) {
+      return 0;
+    }
+    return jdbc.update("UPDATE vr_coordination SET contact_point_name = NULL, contact_point_email = NULL "
+        + "WHERE tracking_number = ? AND (LOWER(TRIM(contact_point_email)) = ? OR TRIM(contact_point_name) = ?)",
+        trackingNumber, email, name);
+  }
+
   /** The details went to the developer's contact point (詳細情報連絡日). */
   public void detailsSent(String trackingNumber, String developerId, OffsetDateTime at) {
     jdbc.update("UPDATE vr_coordination SET details_sent_at = ? WHERE tracking_number = ? AND developer_id = ? "

@@ -34,9 +34,11 @@ public class GovernmentCommands {
   private final IdentityService identity;
   private final MailService mail;
   private final CaseMessages messages;
+  private final CriteriaFacts criteriaFacts;
 
   public GovernmentCommands(CaseMessages messages, RuntimeService runtime, GovernmentNotices notices, CaseRegister register, CvssService cvss,
-      IdentityService identity, MailService mail) {
+      IdentityService identity, MailService mail, CriteriaFacts criteriaFacts) {
+    this.criteriaFacts = criteriaFacts;
     this.mail = mail;
     this.identity = identity;
     this.messages = messages;
@@ -110,7 +112,9 @@ public class GovernmentCommands {
 
   /**
    * Re-evaluation (再評価) of a case whose facts changed: starts the government-notification process
-   * again. A case judged not notifiable is recognised anew; one already notified gets an update.
+   * again. A case judged not notifiable is recognised anew; one already notified gets an update. The
+   * criteria's facts come from the register (the case, its recorded criteria facts), not from the
+   * case's processes, which may have ended.
    */
   @Transactional
   public String reevaluate(String trackingNumber) {
@@ -140,6 +144,9 @@ public class GovernmentCommands {
       v.put("cvssVector", c.cvssVector());
       v.put("cvssSeverity", cvss.evaluate(c.cvssVector()).severity());
     }
+    // the criteria's other facts as recorded when they were set (verification, website facts,
+    // developers identified): the case's processes that held them may have ended
+    v.putAll(criteriaFacts.variables(trackingNumber));
     facts.forEach((k, value) -> {
       if (value != null) {
         v.put(k, value);

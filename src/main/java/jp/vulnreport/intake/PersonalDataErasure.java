@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import jp.vulnreport.cases.CaseRecord;
 import jp.vulnreport.cases.CaseRegister;
 import jp.vulnreport.cases.ReporterData;
+import jp.vulnreport.coordination.Coordinations;
 import jp.vulnreport.links.LinkAudience;
 import jp.vulnreport.links.PrivateLinks;
 import jp.vulnreport.process.ProcessKeys;
@@ -26,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * loses name, organisation, mail, phone and credit name; the attachments are deleted; the
  * discoverer's links are revoked; and any copy of the name, mail address, phone number or credit
  * name that the discoverer typed into free text (answers, report text, file names) is replaced in
- * our tables and removed from the engine's variables and their history. The case facts needed for
+ * our tables and removed from the engine's variables and their history. A developer's self-report
+ * made its reporter the case's coordination contact point: that contact point is cleared (the
+ * developer registry's entry, the organisation's contact, is kept). The case facts needed for
  * statistics (dates, states, categories, CVSS, deadlines, the record of mails sent) stay.
  */
 @Service
@@ -34,7 +37,7 @@ public class PersonalDataErasure {
 
   /** What an erasure did. */
   public record Result(String trackingNumber, boolean reporterErased, int attachmentsErased, int linksRevoked,
-      int textsScrubbed, int variablesRemoved) {}
+      int textsScrubbed, int variablesRemoved, int contactPointsCleared) {}
 
   static final String REPLACEMENT = "［削除済み / erased］";
 
@@ -45,9 +48,12 @@ public class PersonalDataErasure {
   private final HistoryService history;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final Coordinations coordinations;
 
   public PersonalDataErasure(CaseRegister register, AttachmentStore attachments, PrivateLinks links,
-      JdbcTemplate jdbc, HistoryService history, RuntimeService runtime, IdentityService identity) {
+      JdbcTemplate jdbc, HistoryService history, RuntimeService runtime, IdentityService identity,
+      Coordinations coordinations) {
+    this.coordinations = coordinations;
     this.identity = identity;
     this.register = register;
     this.attachments = attachments;
@@ -71,14 +77,18 @@ public class PersonalDataErasure {
     CaseRecord c = register.get(trackingNumber);
     Optional<ReporterData> reporter = register.reporter(c.reporterId());
     List<String> needles = reporter.map(PersonalDataErasure::needles).orElse(List.of());
+    // a developer's self-report made its reporter the case's coordination contact point: that copy goes
+    // too (whatever the name's length); the developer registry's entry stays (the organisation's contact)
+    int contacts = reporter.map(r -> coordinations.forgetReporterContact(trackingNumber, r.name(), r.email())).orElse(0);
     int scrubbed = scrubOurTables(trackingNumber, needles);
     int removed = scrubEngine(trackingNumber, needles);
     boolean erased = register.eraseReporter(c.reporterId());
     int files = attachments.erase(trackingNumber);
     int revoked = links.revokeAll(trackingNumber, LinkAudience.DISCOVERER, null, "personal data erased", actor);
-    Result result = new Result(trackingNumber, erased, files, revoked, scrubbed, removed);
+    Result result = new Result(trackingNumber, erased, files, revoked, scrubbed, removed, contacts);
     register.event(trackingNumber, actor, "PERSONAL_DATA_ERASED", reason.strip() + " (reporter " + erased
-        + ", attachments " + files + ", links " + revoked + ", texts " + scrubbed + ", variables " + removed + ")");
+        + ", attachments " + files + ", links " + revoked + ", texts " + scrubbed + ", variables " + removed
+        + ", contact points " + contacts + ")");
     return result;
   }
 

@@ -60,7 +60,7 @@ public class CoordinationDelegates {
   /** Task_IdentifyDevelopers (complete): the chosen developers become the collection coordinated one by one. */
   @Bean
   TaskListener developerSelectionListener(CaseDevelopers developers, GovernmentPaths government,
-      jp.vulnreport.coordination.SharedAttachments sharedAttachments) {
+      jp.vulnreport.coordination.SharedAttachments sharedAttachments, jp.vulnreport.government.CriteriaFacts criteriaFacts) {
     return task -> {
       if (task.getVariable(ATTACHMENTS_SHARED) != null) {
         try {
@@ -86,6 +86,7 @@ public class CoordinationDelegates {
       government.evaluate(task.getExecution(), "BREADTH", breadth);
       // what later evaluations start from: this count, and the SBOM's downstream matches known now
       task.getExecution().setVariable("affectedDeveloperCount", breadth);
+      criteriaFacts.record(Variables.trackingNumber(task), Map.of("affectedDeveloperCount", breadth));
       task.getExecution().setVariable(GovernmentPaths.DOWNSTREAM_KNOWN, String.join(",", developers.suggestions(
           Variables.trackingNumber(task)).stream().filter(x -> x.role() == jp.vulnreport.coordination.DeveloperMatcher.Role.DOWNSTREAM)
           .map(jp.vulnreport.coordination.DeveloperMatcher.Suggestion::developerId).distinct().toList()));

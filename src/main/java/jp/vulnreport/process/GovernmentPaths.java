@@ -14,6 +14,7 @@ import jp.vulnreport.coordination.CaseDevelopers;
 import jp.vulnreport.coordination.Coordinations;
 import jp.vulnreport.coordination.DeveloperMatcher;
 import jp.vulnreport.coordination.DeveloperRegistry;
+import jp.vulnreport.government.CriteriaFacts;
 import jp.vulnreport.government.GovernmentCommands;
 import jp.vulnreport.government.GovernmentCriteria;
 import jp.vulnreport.government.GovernmentEvaluations;
@@ -21,6 +22,7 @@ import jp.vulnreport.government.GovernmentEvaluations.Outcome;
 import jp.vulnreport.government.GovernmentNotices;
 import jp.vulnreport.government.GovernmentNotification;
 import jp.vulnreport.security.AsSystem;
+import jp.vulnreport.verification.CvssService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -58,11 +60,15 @@ public class GovernmentPaths {
   private final ObjectProvider<Advisories> advisories;
   private final ObjectProvider<Coordinations> coordinations;
   private final ObjectProvider<CaseDevelopers> developers;
+  private final CriteriaFacts criteriaFacts;
+  private final CvssService cvss;
 
   public GovernmentPaths(RuntimeService runtime, IdentityService identity, CaseRegister register,
       GovernmentNotices notices, GovernmentEvaluations evaluations, ObjectProvider<GovernmentCommands> commands,
       ObjectProvider<Advisories> advisories, ObjectProvider<Coordinations> coordinations,
-      ObjectProvider<CaseDevelopers> developers) {
+      ObjectProvider<CaseDevelopers> developers, CriteriaFacts criteriaFacts, CvssService cvss) {
+    this.criteriaFacts = criteriaFacts;
+    this.cvss = cvss;
     this.coordinations = coordinations;
     this.developers = developers;
     this.runtime = runtime;
@@ -97,6 +103,15 @@ public class GovernmentPaths {
     if (variables.get("exploitationStatus") == null && c.exploitationStatus() != null) {
       variables.put("exploitationStatus", c.exploitationStatus());
     }
+    // facts the case's processes no longer hold (they ended): as recorded in the register when they were set
+    if (variables.get("cvssSeverity") == null && c.cvssVector() != null) {
+      variables.put("cvssSeverity", cvss.evaluate(c.cvssVector()).severity());
+    }
+    criteriaFacts.variables(tn).forEach((k, v) -> {
+      if (variables.get(k) == null) {
+        variables.put(k, v);
+      }
+    });
     // the grounds met before the developers were counted: breadth acts only on grounds it newly meets
     java.util.List<String> before = notices.criteria(GovernmentDelegates.facts(variables::get)).grounds();
     if (breadth != null) {
@@ -244,6 +259,7 @@ public class GovernmentPaths {
         int breadth = Math.max(identified.size(), estimate instanceof Number n ? n.intValue() : 0) + fresh.size();
         register.event(tn, CaseRegister.SYSTEM, "SBOM_DOWNSTREAM_MATCHED", String.join(",", fresh));
         evaluate(tn, variables, "BREADTH", breadth, CaseRegister.SYSTEM);
+        criteriaFacts.record(tn, Map.of("affectedDeveloperCount", breadth));
         known.addAll(fresh);
         runtime.setVariable(coordination.getId(), "affectedDeveloperCount", breadth);
         runtime.setVariable(coordination.getId(), DOWNSTREAM_KNOWN, String.join(",", known));

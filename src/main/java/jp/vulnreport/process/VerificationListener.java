@@ -19,10 +19,13 @@ public class VerificationListener implements TaskListener {
 
   private final CvssService cvss;
   private final CaseRegister register;
+  private final jp.vulnreport.government.CriteriaFacts criteriaFacts;
 
-  public VerificationListener(CvssService cvss, CaseRegister register) {
+  public VerificationListener(CvssService cvss, CaseRegister register,
+      jp.vulnreport.government.CriteriaFacts criteriaFacts) {
     this.cvss = cvss;
     this.register = register;
+    this.criteriaFacts = criteriaFacts;
   }
 
   @Override
@@ -44,6 +47,13 @@ public class VerificationListener implements TaskListener {
     task.getExecution().setVariable("cvssSummary", summary(result));
     register.markVerified(Variables.trackingNumber(task), result.vector(), result.baseScore(), exploitation,
         Actors.of(task));
+    // the criteria's facts recorded here (critical infrastructure, breadth estimate, fix availability)
+    // stay in the register for evaluations made after the case's processes ended
+    java.util.Map<String, Object> facts = new java.util.HashMap<>();
+    for (String name : java.util.List.of("criticalInfrastructure", "affectedDeveloperCount", "fixAvailable")) {
+      facts.put(name, task.getVariable(name));
+    }
+    criteriaFacts.record(Variables.trackingNumber(task), facts);
   }
 
   /** Score and severity as later forms show them, e.g. "9.8 緊急（CRITICAL） — CVSS:3.1/…". */

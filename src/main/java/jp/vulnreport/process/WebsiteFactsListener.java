@@ -20,9 +20,11 @@ public class WebsiteFactsListener implements TaskListener {
   static final Set<String> SEVERITY = Set.of("NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL");
 
   private final CaseRegister register;
+  private final jp.vulnreport.government.CriteriaFacts criteriaFacts;
 
-  public WebsiteFactsListener(CaseRegister register) {
+  public WebsiteFactsListener(CaseRegister register, jp.vulnreport.government.CriteriaFacts criteriaFacts) {
     this.register = register;
+    this.criteriaFacts = criteriaFacts;
   }
 
   @Override
@@ -49,5 +51,8 @@ public class WebsiteFactsListener implements TaskListener {
     register.recordWebsiteFacts(Variables.trackingNumber(task), exploitation,
         "exploitation " + exploitation + ", estimated severity " + severity + ", personal data exposed " + personal
             + ", critical service " + critical, Actors.of(task));
+    // kept in the register for evaluations made after the case's processes ended
+    criteriaFacts.record(Variables.trackingNumber(task), java.util.Map.of("websiteSeverity", severity,
+        "personalDataExposed", personal, "criticalServiceExposed", critical));
   }
 }

@@ -59,6 +59,8 @@ class PersonalDataErasureTest extends IntegrationTest {
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
+  @Autowired jp.vulnreport.coordination.Coordinations coordinations;
+  @Autowired jp.vulnreport.coordination.DeveloperRegistry registry;
 
   @Test
   void whenTheRetentionPeriodIsOverThePersonalDataIsErasedEverywhere() throws Exception {
@@ -127,6 +129,62 @@ class PersonalDataErasureTest extends IntegrationTest {
     mvc.perform(post(url).header("Authorization", Http.basic("manager1", "demo"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再度\"}"))
         .andExpect(status().isOk()).andExpect(jsonPath("$.reporterErased").value(false));
+  }
+
+  /**
+   * A developer's self-report makes its reporter the case's coordination contact point (name and
+   * mail address copied from the report). When the retention period is over that copy goes with
+   * the rest: the contact point is cleared, not left with a placeholder. The developer registered
+   * from the report keeps its registry entry (the organisation's contact: its name is the
+   * organisation's, its address the one the report gave) — the only place the address stays.
+   */
+  @Test
+  void aSelfReportsContactPointCopiedFromTheReporterIsErasedToo() throws Exception {
+    String developer = "消去検証ソフト" + run + " 株式会社";
+    String tn = cases.submit("report-self", n -> {
+      n.with("reporter").put("name", NAME).put("email", EMAIL).put("phone", PHONE).put("organization", developer);
+      n.with("product").put("developer", developer).put("name", "EraseCMS" + run)
+          .put("purl", "pkg:maven/jp.example.erase" + run + "/erasecms@1.0")
+          .put("cpe", "cpe:2.3:a:erase" + run + ":erasecms:1.0:*:*:*:*:*:*:*");
+    }).trackingNumber();
+    ProcessInstance receipt = cases.instance(tn);
+    cases.runJobs(receipt.getId());
+    cases.throughVerification(receipt, "NONE");
+    cases.completeAs("analyst1", "analyst", cases.government(tn), Map.of("recognitionDecision", "NOT_NOTIFIABLE"));
+    cases.runJobs(receipt.getId());
+    ProcessInstance coordination = runtime.createProcessInstanceQuery().processDefinitionKey("Coordination")
+        .processInstanceBusinessKey(tn).singleResult();
+    assertThat(coordination).isNotNull();
+    cases.runJobs(coordination.getId());
+    // adopted: the reporter is the contact point, and the developer was registered from the report
+    List<jp.vulnreport.coordination.Coordinations.Coordination> devs = coordinations.forCase(tn);
+    assertThat(devs).hasSize(1);
+    assertThat(devs.get(0).contactPointName()).isEqualTo(NAME);
+    assertThat(devs.get(0).contactPointEmail()).isEqualTo(EMAIL);
+    String developerId = devs.get(0).developerId();
+    assertThat(registry.get(developerId).contactEmails()).containsExactly(EMAIL);
+
+    commands.discontinue(tn, "届出者の求めにより取りやめ", "manager1");
+    cases.runJobs(receipt.getId());
+    cases.runJobs(coordination.getId());
+    ProcessInstance retention = runtime.createProcessInstanceQuery().processDefinitionKey("PersonalDataRetention")
+        .processInstanceBusinessKey(tn).singleResult();
+    assertThat(retention).isWaitingAt("Timer_RetentionPeriod");
+    clock.advance(java.time.Duration.ofDays(1096));
+    management.executeJob(management.createJobQuery().processInstanceId(retention.getId()).timers().singleResult().getId());
+    cases.runJobs(retention.getId());
+    assertThat(retention).isEnded().hasPassed("Task_ErasePersonalData");
+
+    // no copy of the reporter's personal data is left with the case: the contact point is empty
+    assertThat(jdbc.queryForMap("SELECT contact_point_name, contact_point_email FROM vr_coordination "
+        + "WHERE tracking_number = ?", tn)).hasSize(2).allSatisfy((k, v) -> assertThat(v).as(k).isNull());
+    assertThat(hits(NAME)).isEmpty();
+    assertThat(hits(PHONE)).isEmpty();
+    // the mail address stays only as the registry's contact of the developer (not deleted)
+    assertThat(hits(EMAIL)).allSatisfy(where -> assertThat(where.toLowerCase()).contains("vr_developer"));
+    assertThat(registry.get(developerId).name()).isEqualTo(developer);
+    assertThat(register.timeline(tn)).anyMatch(e -> e.type().equals("PERSONAL_DATA_ERASED")
+        && e.detail().contains("contact points 1"));
   }
 
   /**
