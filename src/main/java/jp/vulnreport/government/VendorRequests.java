@@ -176,11 +176,13 @@ public class VendorRequests {
       throw new IllegalArgumentException("zeroDayDecisionReason");
     }
     ZeroDayRequest r = get(id);
-    if (r.decision() != null) {
-      throw new IllegalStateException("zero-day request " + id + " was already decided: " + r.decision());
+    // decided once: a concurrent decision that wrote first wins, this one is refused
+    int written = jdbc.update("UPDATE vr_zero_day_request SET decision = ?, decision_reason = ?, decided_at = ?, "
+        + "decided_by = ? WHERE id = ? AND decision IS NULL", grant ? "GRANTED" : "REFUSED", reason.strip(),
+        register.now(), actor, id);
+    if (written != 1) {
+      throw new jp.vulnreport.cases.CaseConflictException("zero-day request " + id + " was already decided");
     }
-    jdbc.update("UPDATE vr_zero_day_request SET decision = ?, decision_reason = ?, decided_at = ?, decided_by = ? "
-        + "WHERE id = ?", grant ? "GRANTED" : "REFUSED", reason.strip(), register.now(), actor, id);
     register.event(r.trackingNumber(), actor, grant ? "VENDOR_ZERO_DAY_GRANTED" : "VENDOR_ZERO_DAY_REFUSED",
         r.developerId() + ": " + reason.strip());
     return get(id);

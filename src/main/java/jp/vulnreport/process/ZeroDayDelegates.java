@@ -80,8 +80,10 @@ public class ZeroDayDelegates {
       VendorRequests.ZeroDayRequest r;
       try {
         r = vendor.decide(id, decision.equals("GRANT"), reason, Actors.of(task));
-      } catch (IllegalArgumentException | IllegalStateException e) {
+      } catch (IllegalArgumentException e) {
         throw PersonFixable.error("zeroDayDecisionReason", e.getMessage(), e);
+      } catch (CaseConflictException e) {
+        throw PersonFixable.error("zeroDayDecision", "この要望はすでに判断されています / this request was already decided", e);
       }
       boolean sent = notices.find(r.trackingNumber()).map(GovernmentNotification::sentAt).isPresent();
       task.getExecution().setVariable("zeroDayGranted", r.granted());

@@ -251,7 +251,30 @@ class VendorZeroDayRequestTest extends IntegrationTest {
     assertThat(notices.get(tn).updatesSent()).isEqualTo(1);
   }
 
+  @Test
+  void aRequestIsDecidedOnce() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    staffRequest(tn, "電話で受けた要望").andExpect(status().isCreated());
+    long id = vendor.requests(tn).get(0).id();
+    vendor.decide(id, true, "修正版の公開前のため", "liaison1");
+    // a second decision (another liaison, at the same time) is refused and does not overwrite the first
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> vendor.decide(id, false, "内閣府での共有が必要", "liaison2"))
+        .isInstanceOf(jp.vulnreport.cases.CaseConflictException.class);
+    assertThat(vendor.get(id)).satisfies(r -> {
+      assertThat(r.decision()).isEqualTo("GRANTED");
+      assertThat(r.decidedBy()).isEqualTo("liaison1");
+      assertThat(r.decisionReason()).isEqualTo("修正版の公開前のため");
+    });
+  }
+
   // --- helpers
+
+  private org.springframework.test.web.servlet.ResultActions staffRequest(String tn, String reason) throws Exception {
+    return mvc.perform(post("/api/cases/" + tn + "/developers/sample-soft/zero-day-requests")
+        .header("Authorization", basic("coordinator1", "demo")).contentType(MediaType.APPLICATION_JSON)
+        .content(mapper.writeValueAsString(Map.of("reason", reason))));
+  }
 
   /** A product report verified as exploited and recognised notifiable: its notice waits to be drafted. */
   private String recognisedNotifiable() {
