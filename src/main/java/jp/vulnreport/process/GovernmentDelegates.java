@@ -130,6 +130,8 @@ public class GovernmentDelegates {
   JavaDelegate sendGovernmentNoticeDelegate(GovernmentNotices notices) {
     return execution -> {
       String tn = Variables.trackingNumber(execution);
+      // before anything is read: a zero-day decision in progress commits first (ZeroDayDelegates)
+      notices.lock(tn);
       String text = Variables.string(execution, "noticeText");
       if (text == null) {
         text = notices.defaultNoticeText(tn);

@@ -77,6 +77,10 @@ public class ZeroDayDelegates {
       }
       String reason = Variables.required(task, "zeroDayDecisionReason");
       long id = ((Number) task.getVariable("zeroDayRequestId")).longValue();
+      // the notice row is locked before the decision is written and "sent" read: the notice-send job
+      // takes the same lock first, so either it runs after this decision committed (and the notice
+      // carries the grant) or it committed before and "sent" is true here (the grant goes as an update)
+      notices.lock(vendor.get(id).trackingNumber());
       VendorRequests.ZeroDayRequest r;
       try {
         r = vendor.decide(id, decision.equals("GRANT"), reason, Actors.of(task));
@@ -116,8 +120,18 @@ public class ZeroDayDelegates {
   /** Task_SendZeroDayUpdate: a request granted after the notice went out reaches the Cabinet Office as an update. */
   @Bean
   JavaDelegate zeroDayUpdateDelegate(GovernmentCommands government) {
-    return execution -> government.inform(Variables.trackingNumber(execution),
-        "zero-day:" + execution.getVariable("zeroDayRequestId"), Variables.required(execution, "zeroDayUpdateText"),
-        false);
+    return execution -> {
+      String tn = Variables.trackingNumber(execution);
+      String key = "zero-day:" + execution.getVariable("zeroDayRequestId");
+      String text = Variables.required(execution, "zeroDayUpdateText");
+      String outcome = government.inform(tn, key, text, false);
+      if ("NOT_WAITING".equals(outcome)) {
+        // the track ended (the case closed while liaison weighed the request): the grant still goes out
+        government.informDirectly(tn, key, text, false);
+      } else if (!"UPDATE_SENT".equals(outcome)) {
+        // a notice was sent when the decision was taken: never end as "update sent" without sending it
+        throw new IllegalStateException("the zero-day update of " + tn + " could not be sent: " + outcome);
+      }
+    };
   }
 }

@@ -252,6 +252,33 @@ class VendorZeroDayRequestTest extends IntegrationTest {
   }
 
   @Test
+  void aGrantAfterTheTrackEndedStillReachesTheCabinetOffice() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    ProcessInstance gov = cases.government(tn);
+    draftAndApprove(gov);
+    staffRequest(tn, "電話で受けた要望: 修正まで控えてほしい").andExpect(status().isCreated());
+    // while liaison weighs the request, the Cabinet Office acknowledges and the track closes
+    government.acknowledged(tn);
+    cases.runJobs(gov.getId());
+    government.update(tn, "JVN で公表し、取扱いを終了しました", true);
+    cases.runJobs(gov.getId());
+    assertThat(gov).isEnded().hasPassed("EndEvent_TrackClosed");
+    int updates = notices.get(tn).updatesSent();
+
+    ProcessInstance request = zeroDayRequest(tn);
+    cases.completeAs("liaison1", "liaison", request, "Task_WeighZeroDayRequest",
+        Map.of("zeroDayDecision", "GRANT", "zeroDayDecisionReason", "修正版の公開前のため"));
+    cases.runJobs(request.getId());
+    assertThat(request).isEnded().hasPassed("Task_SendZeroDayUpdate", "EndEvent_ZeroDayUpdated");
+    // the grant went out as an update even though the track no longer waits for one
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), CABINET_OFFICE))
+        .filteredOn(m -> subject(m).contains("続報") && body(m).contains("ゼロデイ取扱い要望があり、認めました"))
+        .singleElement().satisfies(m -> assertThat(body(m)).contains("TLP:RED", "修正まで控えてほしい"));
+    assertThat(notices.get(tn).updatesSent()).isEqualTo(updates + 1);
+  }
+
+  @Test
   void aRequestIsDecidedOnce() throws Exception {
     String tn = recognisedNotifiable();
     identify(tn);
