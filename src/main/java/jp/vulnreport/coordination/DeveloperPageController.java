@@ -170,7 +170,7 @@ public class DeveloperPageController {
     // zero-day handling requests: open while the developer is in the case's coordination and the case runs
     model.addAttribute("zeroDayOpen", k.isPresent() && c.closedAt() == null);
     model.addAttribute("zeroDayRequests", vendor.requests(tn, link.partyRef()).stream().map(r -> Map.of(
-        "requestedOn", r.requestedAt().toLocalDate().toString(), "reason", r.reason(),
+        "requestedOn", vendor.requestedOn(r), "reason", r.reason(),
         "decision", message("page.developer.zeroday.decision." + (r.decision() == null ? "PENDING" : r.decision())),
         "decisionReason", r.decisionReason() == null ? "" : r.decisionReason())).toList());
     if (!model.containsAttribute("zeroDayReason")) {

@@ -85,10 +85,12 @@ public class VendorRequests {
 
   private final JdbcTemplate jdbc;
   private final CaseRegister register;
+  private final ZoneId zone;
 
-  public VendorRequests(JdbcTemplate jdbc, CaseRegister register) {
+  public VendorRequests(JdbcTemplate jdbc, CaseRegister register, jp.vulnreport.AppProperties properties) {
     this.jdbc = jdbc;
     this.register = register;
+    this.zone = properties.timeZone();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -188,6 +190,11 @@ public class VendorRequests {
     return get(id);
   }
 
+  /** The day the request was made, in the application's time zone (YYYY-MM-DD). */
+  public String requestedOn(ZeroDayRequest r) {
+    return r.requestedAt().atZoneSameInstant(zone).toLocalDate().toString();
+  }
+
   @Transactional(readOnly = true)
   public ZeroDayRequest get(long id) {
     return jdbc.query("SELECT * FROM vr_zero_day_request WHERE id = ?", VendorRequests::row, id).stream().findFirst()
@@ -224,7 +231,7 @@ public class VendorRequests {
     StringBuilder sb = new StringBuilder();
     for (ZeroDayRequest r : granted) {
       sb.append("製品開発者 ").append(r.developerName()).append(" からのゼロデイ取扱い要望（")
-          .append(r.requestedAt().toLocalDate()).append("）: ").append(r.reason())
+          .append(requestedOn(r)).append("）: ").append(r.reason())
           .append("\nIPA の判断: 要望を認めます。理由: ").append(r.decisionReason()).append('\n');
     }
     sb.append("この情報は TLP:").append(GRANTED_TLP).append(" として取り扱い、公表前に第三者と共有しないようお願いします。\n")

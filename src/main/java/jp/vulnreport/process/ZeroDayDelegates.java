@@ -106,7 +106,7 @@ public class ZeroDayDelegates {
       VendorRequests.ZeroDayRequest r = vendor.get(((Number) execution.getVariable("zeroDayRequestId")).longValue());
       mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), r.trackingNumber(),
           r.developerId(), "developer-zero-day-outcome", false, Map.of(
-              "requestReason", r.reason(), "requestedOn", r.requestedAt().toLocalDate().toString(),
+              "requestReason", r.reason(), "requestedOn", vendor.requestedOn(r),
               "decisionJa", r.granted() ? "要望を認めました。内閣府へは、この情報を TLP:RED（受領者本人に限る）として取り扱い、"
                   + "公表前に第三者と共有しないよう求めます。"
                   : "要望は認められませんでした。内閣府への通知は通常の取扱い（TLP:AMBER）で行います。",

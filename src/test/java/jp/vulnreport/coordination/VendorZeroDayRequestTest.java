@@ -295,6 +295,26 @@ class VendorZeroDayRequestTest extends IntegrationTest {
     });
   }
 
+  @Test
+  void datesAreShownInJapanTime() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    String token = Cases.token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"), DEVELOPER_LINK);
+    staffRequest(tn, "電話で受けた要望").andExpect(status().isCreated());
+    // 2026-03-01 08:00 JST, read back in UTC as PostgreSQL's timestamptz does
+    jdbc.update("UPDATE vr_zero_day_request SET requested_at = ? WHERE tracking_number = ?",
+        java.time.OffsetDateTime.parse("2026-02-28T23:00:00Z"), tn);
+    assertThat(vendor.requests(tn).get(0).requestedAt().getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
+    assertThat(mvc.perform(get("/developer/" + token)).andReturn().getResponse().getContentAsString())
+        .contains("2026-03-01").doesNotContain("2026-02-28");
+    cases.completeAs("liaison1", "liaison", zeroDayRequest(tn), "Task_WeighZeroDayRequest",
+        Map.of("zeroDayDecision", "GRANT", "zeroDayDecisionReason", "修正版の公開前のため"));
+    assertThat(body(single(SAMPLE_SOFT, "ゼロデイ取扱いのご要望について"))).contains("2026-03-01")
+        .doesNotContain("2026-02-28");
+    assertThat(vendor.grantedText(tn)).hasValueSatisfying(t -> assertThat(t).contains("（2026-03-01）")
+        .doesNotContain("2026-02-28"));
+  }
+
   // --- helpers
 
   private org.springframework.test.web.servlet.ResultActions staffRequest(String tn, String reason) throws Exception {
