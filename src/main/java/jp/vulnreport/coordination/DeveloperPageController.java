@@ -143,6 +143,8 @@ public class DeveloperPageController {
       command.accept(link.get().trackingNumber(), link.get().partyRef());
     } catch (IllegalArgumentException e) {
       errors.put(e.getMessage(), message("page.developer.error." + e.getMessage()));
+    } catch (ZeroDayRequestPendingException e) {
+      errors.put("zeroDayReason", message("page.developer.error.zero-day-pending"));
     } catch (CaseConflictException e) {
       errors.put("form", message("page.developer.error.not-waiting"));
     }

@@ -213,6 +213,13 @@ public class VendorRequests {
         + "ORDER BY requested_at, id", VendorRequests::row, trackingNumber, developerId);
   }
 
+  /** Whether a request of this developer for this case still waits for liaison's decision. */
+  @Transactional(readOnly = true)
+  public boolean pending(String trackingNumber, String developerId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM vr_zero_day_request WHERE tracking_number = ? AND developer_id = ? "
+        + "AND decision IS NULL", Integer.class, trackingNumber, developerId) > 0;
+  }
+
   @Transactional(readOnly = true)
   public List<ZeroDayRequest> granted(String trackingNumber) {
     return requests(trackingNumber).stream().filter(ZeroDayRequest::granted).toList();

@@ -42,6 +42,9 @@ public class ZeroDayDelegates {
         } catch (IllegalArgumentException e) {
           throw PersonFixable.error("zeroDayReason", "要望の理由を入力してください（" + VendorRequests.MAX_REASON
               + " 文字まで） / give the reason (up to " + VendorRequests.MAX_REASON + " characters)", e);
+        } catch (jp.vulnreport.coordination.ZeroDayRequestPendingException e) {
+          throw PersonFixable.error("entryDeveloperId", "この開発者の先の要望がまだ判断待ちです（判断後に改めて記録してください） / an"
+              + " earlier request of this developer for this case is still being considered: " + developerId, e);
         } catch (CaseConflictException e) {
           throw PersonFixable.error("entryDeveloperId", "この案件の製品開発者ではないか、案件が終了しています / not a developer"
               + " of this case, or the case is closed: " + developerId, e);

@@ -315,6 +315,33 @@ class VendorZeroDayRequestTest extends IntegrationTest {
         .doesNotContain("2026-02-28"));
   }
 
+  @Test
+  void oneRequestAtATimeFromTheSameDeveloper() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    String token = Cases.token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"), DEVELOPER_LINK);
+    MockHttpSession session = new MockHttpSession();
+    String page = mvc.perform(get("/developer/" + token).session(session)).andReturn().getResponse()
+        .getContentAsString();
+    mvc.perform(post("/developer/" + token + "/zero-day").session(session).param("_csrf", Cases.csrf(page))
+        .param("zeroDayReason", REASON)).andExpect(status().is3xxRedirection());
+    String again = mvc.perform(post("/developer/" + token + "/zero-day").session(session)
+        .param("_csrf", Cases.csrf(page)).param("zeroDayReason", "もう一度")).andExpect(status().isBadRequest())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(again).contains("先のご要望を検討中です");
+    staffRequest(tn, "電話で受けた要望").andExpect(status().isConflict());
+    assertThat(vendor.requests(tn)).hasSize(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ZeroDayRequestCommands.PROCESS)
+        .processInstanceBusinessKey(tn).count()).isEqualTo(1);
+
+    // once decided, the developer may ask again
+    cases.completeAs("liaison1", "liaison", zeroDayRequest(tn), "Task_WeighZeroDayRequest",
+        Map.of("zeroDayDecision", "REFUSE", "zeroDayDecisionReason", "内閣府での共有が必要なため"));
+    mvc.perform(post("/developer/" + token + "/zero-day").session(session).param("_csrf", Cases.csrf(page))
+        .param("zeroDayReason", "事情が変わりました")).andExpect(status().is3xxRedirection());
+    assertThat(vendor.requests(tn)).hasSize(2);
+  }
+
   // --- helpers
 
   private org.springframework.test.web.servlet.ResultActions staffRequest(String tn, String reason) throws Exception {
