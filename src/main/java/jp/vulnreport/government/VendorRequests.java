@@ -101,9 +101,9 @@ public class VendorRequests {
     jdbc.update("INSERT INTO vr_vendor_notice (tracking_number, developer_id, developer_name, channel, address, "
         + "informed_at, message_id, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", trackingNumber, developerId, developerName,
         channel.name(), address, at, messageId, late);
-    register.event(trackingNumber, CaseRegister.SYSTEM, "VENDOR_TOLD", (developerId == null ? "" : developerId + " ")
-        + (developerName == null ? "" : developerName + " ") + "via " + channel.name() + " to " + address
-        + (late ? " (identified after the notice)" : ""));
+    register.event(trackingNumber, CaseRegister.SYSTEM, "VENDOR_TOLD", "内閣府への通知を製品開発者"
+        + (developerName == null ? "（未特定）" : " " + developerName) + (developerId == null ? "" : "（" + developerId + "）")
+        + "へ連絡: メールで " + address + " へ（" + channel.label() + (late ? "。通知後に特定" : "") + "）");
   }
 
   /** Whether the developer was told of this case's notice. */

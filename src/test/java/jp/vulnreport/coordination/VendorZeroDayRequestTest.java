@@ -71,6 +71,7 @@ class VendorZeroDayRequestTest extends IntegrationTest {
   @Autowired ObjectMapper mapper;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
+  @Autowired jp.vulnreport.cases.CaseRegister register;
 
   @Test
   void aRequestFromTheDeveloperPageIsWeighedByLiaisonAndTravelsWithTheNoticeAndItsUpdates() throws Exception {
@@ -145,6 +146,10 @@ class VendorZeroDayRequestTest extends IntegrationTest {
       assertThat(t.informedAt()).isNotNull();
       assertThat(t.late()).isFalse();
     });
+    // the timeline says it in Japanese, with labels, not codes
+    assertThat(register.timeline(tn)).filteredOn(e -> e.type().equals("VENDOR_TOLD")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("サンプルソフト株式会社", "開発者登録簿の連絡先", SAMPLE_SOFT)
+            .doesNotContain("REGISTRY", "via "));
     // the dossier says who was told, when and how, in Japanese (no codes)
     @SuppressWarnings("unchecked")
     Map<String, Object> shown = (Map<String, Object>) dossier.dossier(tn, Set.of("liaison")).get("governmentNotice");
