@@ -318,6 +318,13 @@ class VendorZeroDayRequestTest extends IntegrationTest {
         .doesNotContain("2026-02-28");
     assertThat(vendor.grantedText(tn)).hasValueSatisfying(t -> assertThat(t).contains("（2026-03-01）")
         .doesNotContain("2026-02-28"));
+    // and the notice's review form
+    ProcessInstance gov = cases.government(tn);
+    cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", Map.of("tlp", "AMBER"));
+    Task review = tasks.createTaskQuery().processInstanceId(gov.getId()).taskDefinitionKey("Task_ReviewNotice")
+        .singleResult();
+    assertThat((String) tasks.getVariableLocal(review.getId(), "zeroDayHandlingText")).contains("（2026-03-01）")
+        .doesNotContain("2026-02-28");
   }
 
   @Test
