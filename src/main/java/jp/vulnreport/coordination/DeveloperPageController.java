@@ -143,6 +143,8 @@ public class DeveloperPageController {
       command.accept(link.get().trackingNumber(), link.get().partyRef());
     } catch (IllegalArgumentException e) {
       errors.put(e.getMessage(), message("page.developer.error." + e.getMessage()));
+    } catch (ZeroDayRequestPendingException e) {
+      errors.put("zeroDayReason", message("page.developer.error.zero-day-pending"));
     } catch (CaseConflictException e) {
       errors.put("form", message("page.developer.error.not-waiting"));
     }
@@ -170,7 +172,7 @@ public class DeveloperPageController {
     // zero-day handling requests: open while the developer is in the case's coordination and the case runs
     model.addAttribute("zeroDayOpen", k.isPresent() && c.closedAt() == null);
     model.addAttribute("zeroDayRequests", vendor.requests(tn, link.partyRef()).stream().map(r -> Map.of(
-        "requestedOn", r.requestedAt().toLocalDate().toString(), "reason", r.reason(),
+        "requestedOn", vendor.requestedOn(r), "reason", r.reason(),
         "decision", message("page.developer.zeroday.decision." + (r.decision() == null ? "PENDING" : r.decision())),
         "decisionReason", r.decisionReason() == null ? "" : r.decisionReason())).toList());
     if (!model.containsAttribute("zeroDayReason")) {

@@ -40,7 +40,8 @@ public class ZeroDayRequestCommands {
   /**
    * Records the request of a developer of the case; {@code source} DEVELOPER_PAGE or STAFF.
    * IllegalArgumentException("zeroDayReason") for a missing or too long reason; CaseConflictException
-   * when the developer is not one of the case's or the case is closed.
+   * when the developer is not one of the case's or the case is closed; ZeroDayRequestPendingException
+   * while an earlier request of the developer for the case waits for liaison's decision.
    */
   @Transactional
   public long record(String trackingNumber, String developerId, String reason, String source, String actor) {
@@ -49,6 +50,10 @@ public class ZeroDayRequestCommands {
         .orElseThrow(() -> new CaseConflictException(developerId + " is not a developer of " + trackingNumber));
     if (c.closedAt() != null) {
       throw new CaseConflictException(trackingNumber + " is closed");
+    }
+    if (vendor.pending(trackingNumber, developerId)) {
+      // one request at a time: each starts a liaison task
+      throw new ZeroDayRequestPendingException(trackingNumber, developerId);
     }
     boolean afterNotice = notices.find(trackingNumber).map(GovernmentNotification::sentAt).isPresent();
     return vendor.request(trackingNumber, developerId, k.developerName(), source, reason, actor, afterNotice);

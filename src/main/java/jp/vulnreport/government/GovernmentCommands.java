@@ -102,12 +102,22 @@ public class GovernmentCommands {
     }
     if ("NOTIFIED".equals(notice.get().status()) || running) {
       // sent but not yet acknowledged, or busy with an earlier update: this update goes out now, directly
-      mail.send("government-inform:" + trackingNumber + ":" + key, trackingNumber, "government-update", Recipient.CABINET_OFFICE, null,
-          Map.of("update", text), List.of());
-      notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text);
+      informDirectly(trackingNumber, key, text, closing);
       return "UPDATE_SENT";
     }
     return "NOT_WAITING";
+  }
+
+  /**
+   * Mails an update to the Cabinet Office directly, whatever the track does (sent but not yet
+   * acknowledged, busy, or ended: a zero-day request granted after the case closed still has to
+   * reach it). {@code key} makes the mail idempotent.
+   */
+  @Transactional
+  public void informDirectly(String trackingNumber, String key, String text, boolean closing) {
+    mail.send("government-inform:" + trackingNumber + ":" + key, trackingNumber, "government-update",
+        Recipient.CABINET_OFFICE, null, Map.of("update", text), List.of());
+    notices.updateSent(trackingNumber, (closing ? "closing: " : "") + text);
   }
 
   /**

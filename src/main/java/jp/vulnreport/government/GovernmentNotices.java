@@ -228,6 +228,16 @@ public class GovernmentNotices {
     register.event(trackingNumber, CaseRegister.SYSTEM, "NOTICE_APPROVAL_VOIDED", reason);
   }
 
+  /**
+   * Locks the case's notice row until the transaction ends. The notice-send job and a zero-day
+   * decision both take it first, so that either the notice is built after the decision committed
+   * (and carries a grant) or the decision sees the notice as sent (and sends the grant as an update).
+   */
+  public void lock(String trackingNumber) {
+    jdbc.query("SELECT tracking_number FROM vr_government_notification WHERE tracking_number = ? FOR UPDATE",
+        rs -> { }, trackingNumber);
+  }
+
   /** Sends the approved notice with its CSAF attachment to the Cabinet Office and records its timeliness. */
   public GovernmentNotification send(String trackingNumber, String idempotencyKey) {
     return send(trackingNumber, idempotencyKey, defaultNoticeText(trackingNumber));
@@ -235,6 +245,7 @@ public class GovernmentNotices {
 
   /** Sends the approved notice, with the text the liaison drafted, and its CSAF attachment. */
   public GovernmentNotification send(String trackingNumber, String idempotencyKey, String noticeText) {
+    lock(trackingNumber);
     GovernmentNotification n = get(trackingNumber);
     if (n.approvedBy() == null) {
       throw new IllegalStateException("the notice of " + trackingNumber + " is not approved");

@@ -85,10 +85,12 @@ public class VendorRequests {
 
   private final JdbcTemplate jdbc;
   private final CaseRegister register;
+  private final ZoneId zone;
 
-  public VendorRequests(JdbcTemplate jdbc, CaseRegister register) {
+  public VendorRequests(JdbcTemplate jdbc, CaseRegister register, jp.vulnreport.AppProperties properties) {
     this.jdbc = jdbc;
     this.register = register;
+    this.zone = properties.timeZone();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -99,9 +101,9 @@ public class VendorRequests {
     jdbc.update("INSERT INTO vr_vendor_notice (tracking_number, developer_id, developer_name, channel, address, "
         + "informed_at, message_id, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", trackingNumber, developerId, developerName,
         channel.name(), address, at, messageId, late);
-    register.event(trackingNumber, CaseRegister.SYSTEM, "VENDOR_TOLD", (developerId == null ? "" : developerId + " ")
-        + (developerName == null ? "" : developerName + " ") + "via " + channel.name() + " to " + address
-        + (late ? " (identified after the notice)" : ""));
+    register.event(trackingNumber, CaseRegister.SYSTEM, "VENDOR_TOLD", "内閣府への通知を製品開発者"
+        + (developerName == null ? "（未特定）" : " " + developerName) + (developerId == null ? "" : "（" + developerId + "）")
+        + "へ連絡: メールで " + address + " へ（" + channel.label() + (late ? "。通知後に特定" : "") + "）");
   }
 
   /** Whether the developer was told of this case's notice. */
@@ -176,14 +178,21 @@ public class VendorRequests {
       throw new IllegalArgumentException("zeroDayDecisionReason");
     }
     ZeroDayRequest r = get(id);
-    if (r.decision() != null) {
-      throw new IllegalStateException("zero-day request " + id + " was already decided: " + r.decision());
+    // decided once: a concurrent decision that wrote first wins, this one is refused
+    int written = jdbc.update("UPDATE vr_zero_day_request SET decision = ?, decision_reason = ?, decided_at = ?, "
+        + "decided_by = ? WHERE id = ? AND decision IS NULL", grant ? "GRANTED" : "REFUSED", reason.strip(),
+        register.now(), actor, id);
+    if (written != 1) {
+      throw new jp.vulnreport.cases.CaseConflictException("zero-day request " + id + " was already decided");
     }
-    jdbc.update("UPDATE vr_zero_day_request SET decision = ?, decision_reason = ?, decided_at = ?, decided_by = ? "
-        + "WHERE id = ?", grant ? "GRANTED" : "REFUSED", reason.strip(), register.now(), actor, id);
     register.event(r.trackingNumber(), actor, grant ? "VENDOR_ZERO_DAY_GRANTED" : "VENDOR_ZERO_DAY_REFUSED",
         r.developerId() + ": " + reason.strip());
     return get(id);
+  }
+
+  /** The day the request was made, in the application's time zone (YYYY-MM-DD). */
+  public String requestedOn(ZeroDayRequest r) {
+    return r.requestedAt().atZoneSameInstant(zone).toLocalDate().toString();
   }
 
   @Transactional(readOnly = true)
@@ -204,6 +213,13 @@ public class VendorRequests {
         + "ORDER BY requested_at, id", VendorRequests::row, trackingNumber, developerId);
   }
 
+  /** Whether a request of this developer for this case still waits for liaison's decision. */
+  @Transactional(readOnly = true)
+  public boolean pending(String trackingNumber, String developerId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM vr_zero_day_request WHERE tracking_number = ? AND developer_id = ? "
+        + "AND decision IS NULL", Integer.class, trackingNumber, developerId) > 0;
+  }
+
   @Transactional(readOnly = true)
   public List<ZeroDayRequest> granted(String trackingNumber) {
     return requests(trackingNumber).stream().filter(ZeroDayRequest::granted).toList();
@@ -222,7 +238,7 @@ public class VendorRequests {
     StringBuilder sb = new StringBuilder();
     for (ZeroDayRequest r : granted) {
       sb.append("製品開発者 ").append(r.developerName()).append(" からのゼロデイ取扱い要望（")
-          .append(r.requestedAt().toLocalDate()).append("）: ").append(r.reason())
+          .append(requestedOn(r)).append("）: ").append(r.reason())
           .append("\nIPA の判断: 要望を認めます。理由: ").append(r.decisionReason()).append('\n');
     }
     sb.append("この情報は TLP:").append(GRANTED_TLP).append(" として取り扱い、公表前に第三者と共有しないようお願いします。\n")

@@ -130,6 +130,8 @@ public class GovernmentDelegates {
   JavaDelegate sendGovernmentNoticeDelegate(GovernmentNotices notices) {
     return execution -> {
       String tn = Variables.trackingNumber(execution);
+      // before anything is read: a zero-day decision in progress commits first (ZeroDayDelegates)
+      notices.lock(tn);
       String text = Variables.string(execution, "noticeText");
       if (text == null) {
         text = notices.defaultNoticeText(tn);
@@ -195,7 +197,7 @@ public class GovernmentDelegates {
     return task -> {
       String tn = Variables.trackingNumber(task);
       GovernmentNotification n = notices.get(tn);
-      task.setVariableLocal("zeroDayHandlingText", zeroDayText(vendor.requests(tn)));
+      task.setVariableLocal("zeroDayHandlingText", zeroDayText(vendor, vendor.requests(tn)));
       if (Variables.string(task, "noticeText") == null) {
         task.getExecution().setVariable("noticeText", notices.defaultNoticeText(tn));
       }
@@ -209,13 +211,14 @@ public class GovernmentDelegates {
   }
 
   /** The case's zero-day handling requests as the notice's forms show them (granted ones go with the notice). */
-  static String zeroDayText(java.util.List<jp.vulnreport.government.VendorRequests.ZeroDayRequest> requests) {
+  static String zeroDayText(jp.vulnreport.government.VendorRequests vendor,
+      java.util.List<jp.vulnreport.government.VendorRequests.ZeroDayRequest> requests) {
     if (requests.isEmpty()) {
       return "ゼロデイ取扱い要望はありません";
     }
     StringBuilder sb = new StringBuilder();
     for (var r : requests) {
-      sb.append(r.developerName()).append("（").append(r.requestedAt().toLocalDate()).append("）: ").append(r.reason())
+      sb.append(r.developerName()).append("（").append(vendor.requestedOn(r)).append("）: ").append(r.reason())
           .append("\n  → ").append(r.decisionLabel())
           .append(r.decisionReason() == null ? "" : "。理由: " + r.decisionReason()).append('\n');
     }

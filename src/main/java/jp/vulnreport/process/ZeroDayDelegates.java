@@ -42,6 +42,9 @@ public class ZeroDayDelegates {
         } catch (IllegalArgumentException e) {
           throw PersonFixable.error("zeroDayReason", "要望の理由を入力してください（" + VendorRequests.MAX_REASON
               + " 文字まで） / give the reason (up to " + VendorRequests.MAX_REASON + " characters)", e);
+        } catch (jp.vulnreport.coordination.ZeroDayRequestPendingException e) {
+          throw PersonFixable.error("entryDeveloperId", "この開発者の先の要望がまだ判断待ちです（判断後に改めて記録してください） / an"
+              + " earlier request of this developer for this case is still being considered: " + developerId, e);
         } catch (CaseConflictException e) {
           throw PersonFixable.error("entryDeveloperId", "この案件の製品開発者ではないか、案件が終了しています / not a developer"
               + " of this case, or the case is closed: " + developerId, e);
@@ -77,11 +80,17 @@ public class ZeroDayDelegates {
       }
       String reason = Variables.required(task, "zeroDayDecisionReason");
       long id = ((Number) task.getVariable("zeroDayRequestId")).longValue();
+      // the notice row is locked before the decision is written and "sent" read: the notice-send job
+      // takes the same lock first, so either it runs after this decision committed (and the notice
+      // carries the grant) or it committed before and "sent" is true here (the grant goes as an update)
+      notices.lock(vendor.get(id).trackingNumber());
       VendorRequests.ZeroDayRequest r;
       try {
         r = vendor.decide(id, decision.equals("GRANT"), reason, Actors.of(task));
-      } catch (IllegalArgumentException | IllegalStateException e) {
+      } catch (IllegalArgumentException e) {
         throw PersonFixable.error("zeroDayDecisionReason", e.getMessage(), e);
+      } catch (CaseConflictException e) {
+        throw PersonFixable.error("zeroDayDecision", "この要望はすでに判断されています / this request was already decided", e);
       }
       boolean sent = notices.find(r.trackingNumber()).map(GovernmentNotification::sentAt).isPresent();
       task.getExecution().setVariable("zeroDayGranted", r.granted());
@@ -100,7 +109,7 @@ public class ZeroDayDelegates {
       VendorRequests.ZeroDayRequest r = vendor.get(((Number) execution.getVariable("zeroDayRequestId")).longValue());
       mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), r.trackingNumber(),
           r.developerId(), "developer-zero-day-outcome", false, Map.of(
-              "requestReason", r.reason(), "requestedOn", r.requestedAt().toLocalDate().toString(),
+              "requestReason", r.reason(), "requestedOn", vendor.requestedOn(r),
               "decisionJa", r.granted() ? "要望を認めました。内閣府へは、この情報を TLP:RED（受領者本人に限る）として取り扱い、"
                   + "公表前に第三者と共有しないよう求めます。"
                   : "要望は認められませんでした。内閣府への通知は通常の取扱い（TLP:AMBER）で行います。",
@@ -114,8 +123,18 @@ public class ZeroDayDelegates {
   /** Task_SendZeroDayUpdate: a request granted after the notice went out reaches the Cabinet Office as an update. */
   @Bean
   JavaDelegate zeroDayUpdateDelegate(GovernmentCommands government) {
-    return execution -> government.inform(Variables.trackingNumber(execution),
-        "zero-day:" + execution.getVariable("zeroDayRequestId"), Variables.required(execution, "zeroDayUpdateText"),
-        false);
+    return execution -> {
+      String tn = Variables.trackingNumber(execution);
+      String key = "zero-day:" + execution.getVariable("zeroDayRequestId");
+      String text = Variables.required(execution, "zeroDayUpdateText");
+      String outcome = government.inform(tn, key, text, false);
+      if ("NOT_WAITING".equals(outcome)) {
+        // the track ended (the case closed while liaison weighed the request): the grant still goes out
+        government.informDirectly(tn, key, text, false);
+      } else if (!"UPDATE_SENT".equals(outcome)) {
+        // a notice was sent when the decision was taken: never end as "update sent" without sending it
+        throw new IllegalStateException("the zero-day update of " + tn + " could not be sent: " + outcome);
+      }
+    };
   }
 }

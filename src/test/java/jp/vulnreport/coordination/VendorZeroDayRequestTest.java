@@ -71,6 +71,7 @@ class VendorZeroDayRequestTest extends IntegrationTest {
   @Autowired ObjectMapper mapper;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
+  @Autowired jp.vulnreport.cases.CaseRegister register;
 
   @Test
   void aRequestFromTheDeveloperPageIsWeighedByLiaisonAndTravelsWithTheNoticeAndItsUpdates() throws Exception {
@@ -145,6 +146,10 @@ class VendorZeroDayRequestTest extends IntegrationTest {
       assertThat(t.informedAt()).isNotNull();
       assertThat(t.late()).isFalse();
     });
+    // the timeline says it in Japanese, with labels, not codes
+    assertThat(register.timeline(tn)).filteredOn(e -> e.type().equals("VENDOR_TOLD")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("サンプルソフト株式会社", "開発者登録簿の連絡先", SAMPLE_SOFT)
+            .doesNotContain("REGISTRY", "via "));
     // the dossier says who was told, when and how, in Japanese (no codes)
     @SuppressWarnings("unchecked")
     Map<String, Object> shown = (Map<String, Object>) dossier.dossier(tn, Set.of("liaison")).get("governmentNotice");
@@ -251,7 +256,111 @@ class VendorZeroDayRequestTest extends IntegrationTest {
     assertThat(notices.get(tn).updatesSent()).isEqualTo(1);
   }
 
+  @Test
+  void aGrantAfterTheTrackEndedStillReachesTheCabinetOffice() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    ProcessInstance gov = cases.government(tn);
+    draftAndApprove(gov);
+    staffRequest(tn, "電話で受けた要望: 修正まで控えてほしい").andExpect(status().isCreated());
+    // while liaison weighs the request, the Cabinet Office acknowledges and the track closes
+    government.acknowledged(tn);
+    cases.runJobs(gov.getId());
+    government.update(tn, "JVN で公表し、取扱いを終了しました", true);
+    cases.runJobs(gov.getId());
+    assertThat(gov).isEnded().hasPassed("EndEvent_TrackClosed");
+    int updates = notices.get(tn).updatesSent();
+
+    ProcessInstance request = zeroDayRequest(tn);
+    cases.completeAs("liaison1", "liaison", request, "Task_WeighZeroDayRequest",
+        Map.of("zeroDayDecision", "GRANT", "zeroDayDecisionReason", "修正版の公開前のため"));
+    cases.runJobs(request.getId());
+    assertThat(request).isEnded().hasPassed("Task_SendZeroDayUpdate", "EndEvent_ZeroDayUpdated");
+    // the grant went out as an update even though the track no longer waits for one
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), CABINET_OFFICE))
+        .filteredOn(m -> subject(m).contains("続報") && body(m).contains("ゼロデイ取扱い要望があり、認めました"))
+        .singleElement().satisfies(m -> assertThat(body(m)).contains("TLP:RED", "修正まで控えてほしい"));
+    assertThat(notices.get(tn).updatesSent()).isEqualTo(updates + 1);
+  }
+
+  @Test
+  void aRequestIsDecidedOnce() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    staffRequest(tn, "電話で受けた要望").andExpect(status().isCreated());
+    long id = vendor.requests(tn).get(0).id();
+    vendor.decide(id, true, "修正版の公開前のため", "liaison1");
+    // a second decision (another liaison, at the same time) is refused and does not overwrite the first
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> vendor.decide(id, false, "内閣府での共有が必要", "liaison2"))
+        .isInstanceOf(jp.vulnreport.cases.CaseConflictException.class);
+    assertThat(vendor.get(id)).satisfies(r -> {
+      assertThat(r.decision()).isEqualTo("GRANTED");
+      assertThat(r.decidedBy()).isEqualTo("liaison1");
+      assertThat(r.decisionReason()).isEqualTo("修正版の公開前のため");
+    });
+  }
+
+  @Test
+  void datesAreShownInJapanTime() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    String token = Cases.token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"), DEVELOPER_LINK);
+    staffRequest(tn, "電話で受けた要望").andExpect(status().isCreated());
+    // 2026-03-01 08:00 JST, read back in UTC as PostgreSQL's timestamptz does
+    jdbc.update("UPDATE vr_zero_day_request SET requested_at = ? WHERE tracking_number = ?",
+        java.time.OffsetDateTime.parse("2026-02-28T23:00:00Z"), tn);
+    assertThat(vendor.requests(tn).get(0).requestedAt().getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
+    assertThat(mvc.perform(get("/developer/" + token)).andReturn().getResponse().getContentAsString())
+        .contains("2026-03-01").doesNotContain("2026-02-28");
+    cases.completeAs("liaison1", "liaison", zeroDayRequest(tn), "Task_WeighZeroDayRequest",
+        Map.of("zeroDayDecision", "GRANT", "zeroDayDecisionReason", "修正版の公開前のため"));
+    assertThat(body(single(SAMPLE_SOFT, "ゼロデイ取扱いのご要望について"))).contains("2026-03-01")
+        .doesNotContain("2026-02-28");
+    assertThat(vendor.grantedText(tn)).hasValueSatisfying(t -> assertThat(t).contains("（2026-03-01）")
+        .doesNotContain("2026-02-28"));
+    // and the notice's review form
+    ProcessInstance gov = cases.government(tn);
+    cases.completeAs("liaison1", "liaison", gov, "Task_DraftNotice", Map.of("tlp", "AMBER"));
+    Task review = tasks.createTaskQuery().processInstanceId(gov.getId()).taskDefinitionKey("Task_ReviewNotice")
+        .singleResult();
+    assertThat((String) tasks.getVariableLocal(review.getId(), "zeroDayHandlingText")).contains("（2026-03-01）")
+        .doesNotContain("2026-02-28");
+  }
+
+  @Test
+  void oneRequestAtATimeFromTheSameDeveloper() throws Exception {
+    String tn = recognisedNotifiable();
+    identify(tn);
+    String token = Cases.token(single(SAMPLE_SOFT, "製品の脆弱性に関するご連絡"), DEVELOPER_LINK);
+    MockHttpSession session = new MockHttpSession();
+    String page = mvc.perform(get("/developer/" + token).session(session)).andReturn().getResponse()
+        .getContentAsString();
+    mvc.perform(post("/developer/" + token + "/zero-day").session(session).param("_csrf", Cases.csrf(page))
+        .param("zeroDayReason", REASON)).andExpect(status().is3xxRedirection());
+    String again = mvc.perform(post("/developer/" + token + "/zero-day").session(session)
+        .param("_csrf", Cases.csrf(page)).param("zeroDayReason", "もう一度")).andExpect(status().isBadRequest())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(again).contains("先のご要望を検討中です");
+    staffRequest(tn, "電話で受けた要望").andExpect(status().isConflict());
+    assertThat(vendor.requests(tn)).hasSize(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ZeroDayRequestCommands.PROCESS)
+        .processInstanceBusinessKey(tn).count()).isEqualTo(1);
+
+    // once decided, the developer may ask again
+    cases.completeAs("liaison1", "liaison", zeroDayRequest(tn), "Task_WeighZeroDayRequest",
+        Map.of("zeroDayDecision", "REFUSE", "zeroDayDecisionReason", "内閣府での共有が必要なため"));
+    mvc.perform(post("/developer/" + token + "/zero-day").session(session).param("_csrf", Cases.csrf(page))
+        .param("zeroDayReason", "事情が変わりました")).andExpect(status().is3xxRedirection());
+    assertThat(vendor.requests(tn)).hasSize(2);
+  }
+
   // --- helpers
+
+  private org.springframework.test.web.servlet.ResultActions staffRequest(String tn, String reason) throws Exception {
+    return mvc.perform(post("/api/cases/" + tn + "/developers/sample-soft/zero-day-requests")
+        .header("Authorization", basic("coordinator1", "demo")).contentType(MediaType.APPLICATION_JSON)
+        .content(mapper.writeValueAsString(Map.of("reason", reason))));
+  }
 
   /** A product report verified as exploited and recognised notifiable: its notice waits to be drafted. */
   private String recognisedNotifiable() {

@@ -103,6 +103,16 @@ class AuthorizationMatrixTest extends WebServerTest {
           (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/advisory/cve/CVE-2026-10001.json", null)),
       new Surface("record the CVE IDs of an advisory (API)", "coordinator1 admin",
           (t, u) -> t.passes(u, "PUT", "/api/cases/" + t.tn() + "/advisory/cve-ids", "{\"cveIds\":\"CVE-2026-10001\"}")),
+      new Surface("release an update of a published advisory: a new CSAF version (API)", "coordinator1 admin",
+          (t, u) -> t.passes(u, "POST", "/api/cases/" + t.tn() + "/advisory/revisions", "{\"summary\":\"\"}")),
+      new Surface("one released CSAF version of an advisory (API)", "coordinator1 manager1 admin",
+          // the shared case has no advisory yet: an allowed user hears 404 (no such version), not 401/403
+          (t, u) -> t.reaches(u, "GET", "/api/cases/" + t.tn() + "/advisory/csaf/1.json", 404)),
+      new Surface("attachments shared with the developers: which (API)", "coordinator1 manager1 admin",
+          (t, u) -> t.passes(u, "GET", "/api/cases/" + t.tn() + "/attachments/developer-sharing", null)),
+      new Surface("attachments shared with the developers: share one or stop sharing (API)", "coordinator1 admin",
+          (t, u) -> t.passes(u, "PUT", "/api/cases/" + t.tn() + "/attachments/no-such-attachment/developer-sharing",
+              "{}")),
       new Surface("audit timeline of a case (API)", "manager1 admin",
           (t, u) -> t.passes(u, "GET", "/api/audit/cases/" + t.tn() + "/timeline", null)),
       // --- the write side: staff move a case on only by working its tasks through their forms ---
@@ -269,6 +279,14 @@ class AuthorizationMatrixTest extends WebServerTest {
     int status = status(user, method, path, json);
     assertThat(status).as(method + " " + path + " for " + user).isNotIn(404, 405, 500);
     return status != 401 && status != 403;
+  }
+
+  /** Like {@link #passes}, for a surface whose allowed answer here is {@code expected} (e.g. 404: nothing yet). */
+  boolean reaches(String user, String method, String path, int expected) throws Exception {
+    int status = status(user, method, path, null);
+    boolean refused = status == 401 || status == 403;
+    assertThat(refused || status == expected).as(method + " " + path + " for " + user + ": " + status).isTrue();
+    return !refused;
   }
 
   int status(String user, String method, String path, String json) throws Exception {
