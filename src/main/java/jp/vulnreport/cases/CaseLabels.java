@@ -110,6 +110,7 @@ public final class CaseLabels {
       Map.entry("PRODUCT_LISTING", "製品情報の公表"),
       Map.entry("COMMITTEE_REFERRAL", "公表判定委員会への付議"),
       Map.entry("UNREACHABLE_CONFIRMATION", "連絡不能の確認"),
+      Map.entry("SELF_REPORT_CONFIRMATION", "自社製品届出の届出者の確認"),
       Map.entry("DEVELOPER_SILENT", "応答が途絶えた開発者への再度の催促"),
       Map.entry("DEVELOPER_SILENT_ESCALATION", "調整不能として公表判定委員会へ"),
       Map.entry("PUBLICATION_TARGET", "公表目標日"),
@@ -136,6 +137,8 @@ public final class CaseLabels {
   static final Map<String, String> MAIL_TEMPLATES = Map.ofEntries(
       Map.entry("acknowledgement", "受付通知"),
       Map.entry("acceptance", "受理通知"),
+      Map.entry("acceptance-self-report", "受理通知（自社製品届出）"),
+      Map.entry("acceptance-website", "受理通知（ウェブサイト）"),
       Map.entry("non-acceptance", "不受理通知"),
       Map.entry("clarification-request", "確認のお願い"),
       Map.entry("clarification-reminder", "確認のお願い（督促）"),
