@@ -60,6 +60,8 @@ public final class CaseLabels {
       Map.entry("PUBLICATION_DATE_REOPENED", "合意後に公表日の変更を申し出"),
       Map.entry("DEVELOPER_IDENTIFIED", "製品開発者を特定"),
       Map.entry("DEVELOPER_REGISTERED", "製品開発者を登録"),
+      Map.entry("SELF_REPORT_CONFIRMED", "自社製品届出の届出者を確認"),
+      Map.entry("SELF_REPORT_DECLINED", "自社製品届出として扱わない（通常の調整へ）"),
       Map.entry("DEVELOPER_CONTACT_NAMED", "製品開発者が窓口を登録"),
       Map.entry("DEVELOPER_RESPONSE", "製品開発者が回答"),
       Map.entry("DEVELOPER_QUESTION", "製品開発者からの質問"),

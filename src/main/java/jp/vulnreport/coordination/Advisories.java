@@ -294,12 +294,13 @@ public class Advisories {
   public static final String SELF_REPORT_EN = "Reported by the developer (the product developer reported this vulnerability in its own product)";
 
   /**
-   * The developer that reported its own product (自社製品届出), by its registered name; empty for a
-   * discoverer's report.
+   * The developer that reported its own product (自社製品届出), by its registered name, once a
+   * coordinator confirmed it; empty for a discoverer's report.
    */
   public Optional<String> selfReportedBy(String trackingNumber) {
-    if (!"DEVELOPER_SELF_REPORT".equals(register.get(trackingNumber).category())) {
-      return Optional.empty();
+    if (!"DEVELOPER_SELF_REPORT".equals(register.get(trackingNumber).category())
+        || register.timeline(trackingNumber).stream().noneMatch(e -> "SELF_REPORT_CONFIRMED".equals(e.type()))) {
+      return Optional.empty(); // a discoverer's report, or a self-report a coordinator did not confirm
     }
     return coordinations.forCase(trackingNumber).stream().map(Coordinations.Coordination::developerName).findFirst()
         .or(() -> Optional.ofNullable(register.get(trackingNumber).productDeveloper()));

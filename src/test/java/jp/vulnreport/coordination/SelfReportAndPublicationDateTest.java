@@ -112,6 +112,13 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(body(single(REPORTER, "届出を受理しました"))).contains("製品開発者自身からの届出（自社製品届出）として受理",
         "accepted as a report by the product developer itself");
 
+    // nothing is adopted before a coordinator confirms who reported it (the task shows the registry's match)
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat((String) runtime.getVariable(coordination.getId(), "selfReportFacts"))
+        .contains("サンプルソフト株式会社", REPORTER, "psirt@sample-soft.example.jp", "登録簿の連絡先にありません");
+    confirmSelfReport(coordination, "CONFIRM_REGISTERED", true);
+
     // no identification, no first contact: the reporting developer is the case's developer
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(coordination.getId())
         .activityId("Task_AdoptReportingDeveloper").finished().count()).isEqualTo(1);
@@ -124,7 +131,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(devs).hasSize(1);
     Coordinations.Coordination dev = devs.get(0);
     assertThat(dev.developerId()).isEqualTo("sample-soft");      // matched in the registry (purl)
-    assertThat(dev.contactPointEmail()).isEqualTo(REPORTER);      // the reporter is the contact point
+    assertThat(dev.contactPointEmail()).isEqualTo(REPORTER);      // the reporter (verified by the coordinator)
     assertThat(dev.outcome()).isEqualTo(Coordinations.Outcome.READY);
     assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), "psirt@sample-soft.example.jp")).isEmpty();
     // 起算日 = the hand-off; the publication target from the policy
@@ -182,6 +189,10 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
           .put("purl", "pkg:npm/shinki-note@1.0.0").remove("cpe");
     }).trackingNumber();
     ProcessInstance coordination = handedOff(cases.instance(tn));
+    assertThat(registry.summaries()).noneMatch(d -> d.name().equals("新規ソフト合同会社")); // not before confirmation
+    assertThat((String) runtime.getVariable(coordination.getId(), "selfReportFacts"))
+        .contains("新規ソフト合同会社", "一致する登録済みの開発者はありません");
+    confirmSelfReport(coordination, "REGISTER_NEW", false);
     Coordinations.Coordination dev = coordinations.forCase(tn).get(0);
     DeveloperRegistry.Developer registered = registry.get(dev.developerId());
     assertThat(registered.name()).isEqualTo("新規ソフト合同会社");
@@ -191,8 +202,59 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
   }
 
   @Test
+  void aSelfReportNamingARegisteredDeveloperFromAForeignAddressDoesNotGetItsContactPointWithoutConfirmation()
+      throws Exception {
+    String impostor = "vendor-psirt@attacker.example.net";
+    String tn = cases.submit("report-self", n -> ((ObjectNode) n.get("reporter"))
+        .put("organization", "サンプルソフト株式会社").put("email", impostor)).trackingNumber();
+    ProcessInstance coordination = handedOff(cases.instance(tn));
+    // waits for a coordinator: nothing adopted, no link anywhere
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), impostor).stream().map(Cases::body))
+        .noneMatch(b -> b.contains("/developer/"));
+    assertThat((String) runtime.getVariable(coordination.getId(), "selfReportFacts")).contains(impostor,
+        "psirt@sample-soft.example.jp", "登録簿の連絡先にありません");
+    // the coordinator confirms the registered developer but not the address: no contact point
+    confirmSelfReport(coordination, "CONFIRM_REGISTERED", false);
+    Coordinations.Coordination dev = coordinations.forCase(tn).get(0);
+    assertThat(dev.developerId()).isEqualTo("sample-soft");
+    assertThat(dev.contactPointEmail()).isNull();
+    assertThat(registry.get("sample-soft").contactEmails()).doesNotContain(impostor);
+    // the private link goes to the registry's addresses, not to the reporter
+    propose(coordination, today().plusDays(15));
+    assertThat(body(single("psirt@sample-soft.example.jp", "公表日のご確認のお願い"))).contains("/developer/");
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), impostor).stream().map(Cases::body))
+        .noneMatch(b -> b.contains("/developer/"));
+  }
+
+  @Test
+  void aDeclinedSelfReportIsCoordinatedAsUsualAndNotCreditedToTheDeveloper() {
+    String tn = cases.submit("report-self").trackingNumber();
+    ProcessInstance coordination = handedOff(cases.instance(tn));
+    confirmSelfReport(coordination, "DECLINE", false);
+    assertThat(currentActivities(coordination)).containsExactly("Task_IdentifyDevelopers");
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat(advisories.selfReportedBy(tn)).isEmpty();
+    assertThat(register.timeline(tn)).anyMatch(e -> e.type().equals("SELF_REPORT_DECLINED"));
+  }
+
+  @Autowired CaseDevelopers caseDevelopers;
+
+  @Test
+  void nothingIsAdoptedFromASelfReportWithoutAPersonConfirmingIt() {
+    String tn = cases.submit("report-self").trackingNumber();
+    ProcessInstance coordination = handedOff(cases.instance(tn));
+    assertThatThrownBy(() -> caseDevelopers.adoptReporter(tn, CaseDevelopers.SelfReportDecision.CONFIRM_REGISTERED,
+        null, true, CaseRegister.SYSTEM)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> caseDevelopers.adoptedReporter(tn)).isInstanceOf(IllegalStateException.class);
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+  }
+
+  @Test
   void anObjectionReturnsToTheCoordinatorWithTheReasonAndAChangeAfterAgreementAsksAgain() throws Exception {
-    ProcessInstance coordination = handedOff(cases.instance(cases.submit("report-self").trackingNumber()));
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
     String tn = coordination.getBusinessKey();
     LocalDate first = today().plusDays(10);
     LocalDate asked = today().plusDays(25);
@@ -270,7 +332,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
 
   @Test
   void aDeveloperThatDoesNotAnswerIsRemindedThenTheCaseReturnsToTheCoordinator() throws Exception {
-    ProcessInstance coordination = handedOff(cases.instance(cases.submit("report-self").trackingNumber()));
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
     String tn = coordination.getBusinessKey();
     propose(coordination, today().plusDays(10));
     Job reminder = management.createJobQuery().processInstanceId(coordination.getId())
@@ -383,7 +445,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
 
   @Test
   void aCoordinatorEntersAnAnswerReceivedByPhone() {
-    ProcessInstance coordination = handedOff(cases.instance(cases.submit("report-self").trackingNumber()));
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
     String tn = coordination.getBusinessKey();
     LocalDate date = today().plusDays(12);
     propose(coordination, date);
@@ -393,6 +455,10 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     cases.runJobs(coordination.getId());
     assertThat(publications.plannedDate(tn)).contains(date);
     assertThat(dates.answers(dates.current(tn).orElseThrow().id()).get(0).answeredBy()).isEqualTo("coordinator1");
+    // a developer that was not asked to confirm the date cannot throw the agreed date back
+    assertThatThrownBy(() -> dates.reopen(tn, "not-asked", "別の開発者からの変更の申し出", null, "developer"))
+        .isInstanceOf(jp.vulnreport.cases.CaseConflictException.class);
+    assertThat(dates.current(tn).orElseThrow().state()).isEqualTo(PublicationDates.State.AGREED);
     // after agreement the coordinator enters the developer's request to change it: asked again
     enter(tn, Map.of("entryDateAnswer", "CHANGE", "entryDateReason", "電話で延期の申し出", "entryCounterDate",
         date.plusDays(7).toString()));
@@ -432,6 +498,21 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
         .processInstanceBusinessKey(receipt.getBusinessKey()).singleResult();
     assertThat(coordination).as("coordination of " + receipt.getBusinessKey()).isNotNull();
     cases.runJobs(coordination.getId());
+    return coordination;
+  }
+
+  /** The coordinator's decision about the reporting developer (Task_ConfirmSelfReporter). */
+  private void confirmSelfReport(ProcessInstance coordination, String decision, boolean contactVerified) {
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_ConfirmSelfReporter",
+        Map.of("selfReportDecision", decision, "selfReportContactVerified", contactVerified,
+            "selfReportNote", "登録簿の連絡先に電話で確認"));
+    cases.runJobs(coordination.getId());
+  }
+
+  /** The sample self-report confirmed as sample-soft's, its reporter verified by phone. */
+  private ProcessInstance confirmed(ProcessInstance coordination) {
+    confirmSelfReport(coordination, "CONFIRM_REGISTERED", true);
     return coordination;
   }
 
