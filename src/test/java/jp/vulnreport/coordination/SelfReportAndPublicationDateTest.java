@@ -252,6 +252,50 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
   }
 
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * Answers to the same proposal are taken one after the other: while another transaction holds the
+   * case's proposals (as a concurrent answer does), an answer waits, then sees what was committed.
+   */
+  @Test
+  void anAnswerWaitsWhileAnotherAnswerHoldsTheProposal() throws Exception {
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
+    String tn = coordination.getBusinessKey();
+    LocalDate date = today().plusDays(10);
+    propose(coordination, date);
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<?> holder = pool.submit(() -> tx.executeWithoutResult(s -> {
+        jdbc.queryForList("SELECT id FROM vr_publication_date_proposal WHERE tracking_number = ? FOR UPDATE",
+            Long.class, tn);
+        locked.countDown();
+        try {
+          release.await(8, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      assertThat(locked.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      java.util.concurrent.Future<?> answer = pool.submit(() -> dates.answer(tn, "sample-soft", true, null, null,
+          "developer"));
+      Thread.sleep(1500);
+      assertThat(answer.isDone()).as("the answer waits for the proposal's lock").isFalse();
+      release.countDown();
+      holder.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    cases.runJobs(coordination.getId());
+    assertThat(dates.current(tn).orElseThrow().state()).isEqualTo(PublicationDates.State.AGREED);
+    assertThat(publications.plannedDate(tn)).contains(date);
+  }
+
   @Test
   void anObjectionReturnsToTheCoordinatorWithTheReasonAndAChangeAfterAgreementAsksAgain() throws Exception {
     ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
