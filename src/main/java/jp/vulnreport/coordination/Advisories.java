@@ -153,12 +153,29 @@ public class Advisories {
     return draft(trackingNumber, texts, null, null, actor);
   }
 
+  /** Refuses a CVE ID already recorded on another case's advisory ({@link CveIds.InUse}). */
+  private void requireUnused(String trackingNumber, List<String> cves) {
+    if (cves.isEmpty()) {
+      return;
+    }
+    for (Map<String, Object> row : jdbc.queryForList("SELECT tracking_number, cve_ids FROM vr_publication "
+        + "WHERE tracking_number <> ? AND cve_ids IS NOT NULL AND cve_ids <> ''", trackingNumber)) {
+      List<String> recorded = List.of(((String) row.get("cve_ids")).strip().split("\\s+"));
+      for (String id : cves) {
+        if (recorded.contains(id)) {
+          throw new CveIds.InUse(id, (String) row.get("tracking_number"));
+        }
+      }
+    }
+  }
+
   /** A draft with the CVE IDs reserved for the case and the overseas coordinator, if any. */
   @Transactional
   public Advisory draft(String trackingNumber, Texts texts, String cveIdsText, String overseasCoordinator,
       String actor) {
     requireTexts(texts);
     List<String> cves = CveIds.parse(cveIdsText);
+    requireUnused(trackingNumber, cves);
     String overseas = overseasCoordinator == null || overseasCoordinator.isBlank() ? null : overseasCoordinator.strip();
     if (overseas != null && overseas.length() > 200) {
       throw new IllegalArgumentException("海外調整機関の名前は 200 文字までです / the overseas coordinator's name is "
@@ -240,6 +257,7 @@ public class Advisories {
     Texts t = texts == null ? published.texts() : texts;
     requireTexts(t);
     List<String> cves = cveIdsText == null ? published.cves() : CveIds.parse(cveIdsText);
+    requireUnused(trackingNumber, cves);
     List<Revision> history = new ArrayList<>(revisions(trackingNumber));
     OffsetDateTime now = register.now();
     Revision next = new Revision(history.get(history.size() - 1).version() + 1, now, summary.strip());

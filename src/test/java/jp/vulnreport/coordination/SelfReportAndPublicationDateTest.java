@@ -252,6 +252,48 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
   }
 
+  @Test
+  void aCveIdRecordedOnAnotherCaseIsRefusedInTheDraftFormAndTheApi() throws Exception {
+    // case A holds the CVE ID
+    ProcessInstance a = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
+    Advisories.Texts texts = new Advisories.Texts((String) advisoryTexts().get("advisoryTitleJa"),
+        (String) advisoryTexts().get("advisoryTitleEn"), (String) advisoryTexts().get("advisoryOverviewJa"),
+        (String) advisoryTexts().get("advisoryOverviewEn"), (String) advisoryTexts().get("advisoryImpactJa"),
+        (String) advisoryTexts().get("advisoryImpactEn"), (String) advisoryTexts().get("advisorySolutionJa"),
+        (String) advisoryTexts().get("advisorySolutionEn"));
+    advisories.draft(a.getBusinessKey(), texts, "CVE-2026-40001", null, "coordinator1");
+    // case B reaches its draft
+    String other = "psirt-b@sample-soft.example.jp";
+    ProcessInstance b = confirmed(handedOff(cases.instance(cases.submit("report-self",
+        n -> ((ObjectNode) n.get("reporter")).put("email", other)).trackingNumber())));
+    propose(b, today().plusDays(20));
+    confirmOnPage(token(single(other, "公表日のご確認のお願い")));
+    cases.runJobs(b.getId());
+    Map<String, Object> withTaken = new HashMap<>(advisoryTexts());
+    withTaken.put("cveIds", "CVE-2026-40002 CVE-2026-40001");
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", b, "Task_DraftAdvisory", withTaken))
+        .isInstanceOfSatisfying(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class,
+            e -> assertThat((Object) e.getDetail()).isEqualTo("cveIds"))
+        .hasMessageContaining("CVE-2026-40001").hasMessageContaining(a.getBusinessKey());
+    assertThat(currentActivities(b)).containsExactly("Task_DraftAdvisory");
+    cases.completeAs("coordinator1", "coordination", b, "Task_DraftAdvisory", advisoryTexts());
+    assertThat(advisories.stored(b.getBusinessKey()).orElseThrow().cves()).isEmpty();
+    // the API refuses it too, with the field; the case's own ID may be recorded again
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+            "/api/cases/" + b.getBusinessKey() + "/advisory/cve-ids")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"cveIds\":\"CVE-2026-40001\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("cveIds"));
+    assertThat(advisories.stored(b.getBusinessKey()).orElseThrow().cves()).isEmpty();
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+            "/api/cases/" + b.getBusinessKey() + "/advisory/cve-ids")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"cveIds\":\"CVE-2026-40002\"}"))
+        .andExpect(status().isOk());
+    advisories.draft(a.getBusinessKey(), texts, "CVE-2026-40001", null, "coordinator1");
+    assertThat(advisories.stored(a.getBusinessKey()).orElseThrow().cves()).containsExactly("CVE-2026-40001");
+  }
+
   @Autowired org.springframework.transaction.support.TransactionTemplate tx;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
