@@ -299,21 +299,21 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
 
   /**
    * Answers to the same proposal are taken one after the other: while another transaction holds the
-   * case's proposals (as a concurrent answer does), an answer waits, then sees what was committed.
+   * case's proposal (as a concurrent answer or a new proposal does), an answer waits, then works on
+   * what that transaction committed (here: the proposal was replaced, so the answer is refused instead
+   * of agreeing a date that is no longer proposed).
    */
   @Test
-  void anAnswerWaitsWhileAnotherAnswerHoldsTheProposal() throws Exception {
+  void anAnswerWaitsWhileAnotherTransactionHoldsTheProposalAndThenSeesItsChange() throws Exception {
     ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
     String tn = coordination.getBusinessKey();
-    LocalDate date = today().plusDays(10);
-    propose(coordination, date);
+    propose(coordination, today().plusDays(10));
     java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       java.util.concurrent.Future<?> holder = pool.submit(() -> tx.executeWithoutResult(s -> {
-        jdbc.queryForList("SELECT id FROM vr_publication_date_proposal WHERE tracking_number = ? FOR UPDATE",
-            Long.class, tn);
+        jdbc.update("UPDATE vr_publication_date_proposal SET state = 'REPLACED' WHERE tracking_number = ?", tn);
         locked.countDown();
         try {
           release.await(8, java.util.concurrent.TimeUnit.SECONDS);
@@ -328,14 +328,15 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
       assertThat(answer.isDone()).as("the answer waits for the proposal's lock").isFalse();
       release.countDown();
       holder.get(10, java.util.concurrent.TimeUnit.SECONDS);
-      answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThatThrownBy(() -> answer.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(jp.vulnreport.cases.CaseConflictException.class);
     } finally {
       release.countDown();
       pool.shutdownNow();
     }
-    cases.runJobs(coordination.getId());
-    assertThat(dates.current(tn).orElseThrow().state()).isEqualTo(PublicationDates.State.AGREED);
-    assertThat(publications.plannedDate(tn)).contains(date);
+    assertThat(dates.current(tn).orElseThrow().state()).isEqualTo(PublicationDates.State.REPLACED);
+    assertThat(dates.answers(dates.current(tn).orElseThrow().id())).noneMatch(PublicationDates.Answer::confirmed);
+    assertThat(publications.plannedDate(tn)).isEmpty();
   }
 
   @Test
