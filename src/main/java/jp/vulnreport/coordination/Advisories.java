@@ -153,12 +153,29 @@ public class Advisories {
     return draft(trackingNumber, texts, null, null, actor);
   }
 
+  /** Refuses a CVE ID already recorded on another case's advisory ({@link CveIds.InUse}). */
+  private void requireUnused(String trackingNumber, List<String> cves) {
+    if (cves.isEmpty()) {
+      return;
+    }
+    for (Map<String, Object> row : jdbc.queryForList("SELECT tracking_number, cve_ids FROM vr_publication "
+        + "WHERE tracking_number <> ? AND cve_ids IS NOT NULL AND cve_ids <> ''", trackingNumber)) {
+      List<String> recorded = List.of(((String) row.get("cve_ids")).strip().split("\\s+"));
+      for (String id : cves) {
+        if (recorded.contains(id)) {
+          throw new CveIds.InUse(id, (String) row.get("tracking_number"));
+        }
+      }
+    }
+  }
+
   /** A draft with the CVE IDs reserved for the case and the overseas coordinator, if any. */
   @Transactional
   public Advisory draft(String trackingNumber, Texts texts, String cveIdsText, String overseasCoordinator,
       String actor) {
     requireTexts(texts);
     List<String> cves = CveIds.parse(cveIdsText);
+    requireUnused(trackingNumber, cves);
     String overseas = overseasCoordinator == null || overseasCoordinator.isBlank() ? null : overseasCoordinator.strip();
     if (overseas != null && overseas.length() > 200) {
       throw new IllegalArgumentException("海外調整機関の名前は 200 文字までです / the overseas coordinator's name is "
@@ -240,6 +257,7 @@ public class Advisories {
     Texts t = texts == null ? published.texts() : texts;
     requireTexts(t);
     List<String> cves = cveIdsText == null ? published.cves() : CveIds.parse(cveIdsText);
+    requireUnused(trackingNumber, cves);
     List<Revision> history = new ArrayList<>(revisions(trackingNumber));
     OffsetDateTime now = register.now();
     Revision next = new Revision(history.get(history.size() - 1).version() + 1, now, summary.strip());
@@ -294,12 +312,13 @@ public class Advisories {
   public static final String SELF_REPORT_EN = "Reported by the developer (the product developer reported this vulnerability in its own product)";
 
   /**
-   * The developer that reported its own product (自社製品届出), by its registered name; empty for a
-   * discoverer's report.
+   * The developer that reported its own product (自社製品届出), by its registered name, once a
+   * coordinator confirmed it; empty for a discoverer's report.
    */
   public Optional<String> selfReportedBy(String trackingNumber) {
-    if (!"DEVELOPER_SELF_REPORT".equals(register.get(trackingNumber).category())) {
-      return Optional.empty();
+    if (!"DEVELOPER_SELF_REPORT".equals(register.get(trackingNumber).category())
+        || register.timeline(trackingNumber).stream().noneMatch(e -> "SELF_REPORT_CONFIRMED".equals(e.type()))) {
+      return Optional.empty(); // a discoverer's report, or a self-report a coordinator did not confirm
     }
     return coordinations.forCase(trackingNumber).stream().map(Coordinations.Coordination::developerName).findFirst()
         .or(() -> Optional.ofNullable(register.get(trackingNumber).productDeveloper()));

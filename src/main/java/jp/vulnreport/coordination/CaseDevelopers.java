@@ -104,39 +104,144 @@ public class CaseDevelopers {
         (inform ? "developers informed" : "developers not informed") + (note == null ? "" : ": " + note));
   }
 
+  /** What the coordinator decided about the developer that says it reported its own product. */
+  public enum SelfReportDecision {
+    /** It is the registered developer (the one the product matches, or one chosen). */
+    CONFIRM_REGISTERED,
+    /** It is not registered: register it from the report. */
+    REGISTER_NEW,
+    /** Not handled as a self-report: the developers are identified and contacted as usual. */
+    DECLINE
+  }
+
+  /** The registered developer the self-reported product matches directly (purl, CPE, name), if any. */
+  public java.util.Optional<String> selfReportMatch(String trackingNumber) {
+    ReportSubmission.Product p = reports.get(trackingNumber).product();
+    if (p == null) {
+      return java.util.Optional.empty();
+    }
+    return matcher.suggest(p.developer(), p.name(), p.purl(), p.cpe()).stream()
+        .filter(s -> s.role() == DeveloperMatcher.Role.DIRECT).map(DeveloperMatcher.Suggestion::developerId)
+        .findFirst();
+  }
+
   /**
-   * A developer's report about its own product (自社製品届出): the reporting developer becomes the
-   * case's only developer without identification or first contact. It is the registered developer
-   * the product matches directly (purl, CPE, name), or it is registered from the report; its contact
-   * point is the reporter (the person and address that filed the report); the hand-off is the start
-   * date (起算日); its part is ready (affected, it reported it), so coordination goes straight to
-   * agreeing the publication. Returns the developer's id.
+   * What the coordinator reads before confirming a self-report: who filed it (organisation, person,
+   * address), the developer named in the report, and the registry's match with its registered
+   * addresses (and whether the reporter's address is one of them).
+   */
+  public String selfReportFacts(String trackingNumber) {
+    ReportSubmission.Product p = reports.get(trackingNumber).product();
+    var reporter = register.reporter(register.get(trackingNumber).reporterId()).orElse(null);
+    StringBuilder sb = new StringBuilder();
+    sb.append("届出者の組織: ").append(reporter == null || reporter.organization() == null ? "-" : reporter.organization())
+        .append('\n');
+    sb.append("届出者（連絡窓口）: ").append(reporter == null ? "-" : reporter.name() + " <" + reporter.email() + ">")
+        .append('\n');
+    sb.append("届出に記載の製品開発者: ").append(p == null || p.developer() == null ? "-" : p.developer()).append('\n');
+    String match = selfReportMatch(trackingNumber).orElse(null);
+    if (match == null) {
+      sb.append("登録簿との照合: 一致する登録済みの開発者はありません");
+    } else {
+      DeveloperRegistry.Developer d = registry.get(match);
+      boolean known = reporter != null && registeredAddress(d, reporter.email());
+      sb.append("登録簿との照合: ").append(d.name()).append("（").append(d.id()).append("）\n")
+          .append("登録簿の連絡先: ").append(String.join(", ", d.contactEmails())).append('\n')
+          .append(known ? "届出者のアドレスは登録簿の連絡先の一つです"
+              : "注意: 届出者のアドレスは登録簿の連絡先にありません。別の手段（電話、登録簿の連絡先への問い合わせ等）で"
+                  + "確認できない限り、専用リンクは登録簿の連絡先へ送られます");
+    }
+    return sb.toString();
+  }
+
+  private static boolean registeredAddress(DeveloperRegistry.Developer d, String email) {
+    return email != null && d.contactEmails().stream().anyMatch(a -> a.strip().equalsIgnoreCase(email.strip()));
+  }
+
+  /**
+   * A developer's report about its own product (自社製品届出), as a coordinator confirmed it: the
+   * reporting developer becomes the case's only developer without identification or first contact.
+   * Nothing is registered or adopted without a person's confirmation ({@code confirmedBy} is the
+   * coordinator, never the system).
+   *
+   * <ul>
+   *   <li>{@link SelfReportDecision#CONFIRM_REGISTERED}: the registered developer {@code developerId}
+   *       (blank: the one the product matches). Its contact point is the reporter only when the
+   *       reporter's address is one of the registry's addresses or the coordinator confirmed it by
+   *       another channel ({@code contactVerified}); otherwise no contact point is set and its mails
+   *       (the private link) go to the registry's addresses, as after a first contact.
+   *   <li>{@link SelfReportDecision#REGISTER_NEW}: registered from the report with the reporter's
+   *       address (the coordinator confirmed it), which is the contact point.
+   * </ul>
+   * The hand-off is the start date (起算日); its part is ready (affected, it reported it), so
+   * coordination goes straight to agreeing the publication. Returns the developer's id. Errors a
+   * coordinator can fix are {@link IllegalArgumentException}s naming the field.
    */
   @Transactional
-  public String adoptReporter(String trackingNumber, String actor) {
+  public String adoptReporter(String trackingNumber, SelfReportDecision decision, String developerId,
+      boolean contactVerified, String confirmedBy) {
+    if (confirmedBy == null || confirmedBy.isBlank() || CaseRegister.SYSTEM.equals(confirmedBy)) {
+      throw new IllegalStateException("a coordinator must confirm the reporting developer of " + trackingNumber);
+    }
+    if (decision == null || decision == SelfReportDecision.DECLINE) {
+      throw new IllegalStateException("the self-report " + trackingNumber + " was not confirmed");
+    }
     ReportSubmission.Product p = reports.get(trackingNumber).product();
     if (p == null) {
       throw new IllegalStateException("the self-report " + trackingNumber + " has no product");
     }
     var reporter = register.reporter(register.get(trackingNumber).reporterId())
         .orElseThrow(() -> new IllegalStateException("no reporter for " + trackingNumber));
-    String id = matcher.suggest(p.developer(), p.name(), p.purl(), p.cpe()).stream()
-        .filter(s -> s.role() == DeveloperMatcher.Role.DIRECT).map(DeveloperMatcher.Suggestion::developerId)
-        .findFirst().orElse(null);
-    if (id == null) {
+    String id;
+    boolean reporterIsContact;
+    if (decision == SelfReportDecision.CONFIRM_REGISTERED) {
+      id = developerId == null || developerId.isBlank() ? selfReportMatch(trackingNumber).orElse(null) : developerId.strip();
+      if (id == null || registry.find(id).isEmpty()) {
+        throw new IllegalArgumentException("selfReportDeveloperId");
+      }
+      reporterIsContact = registeredAddress(registry.get(id), reporter.email()) || contactVerified;
+    } else {
+      if (!MailAddresses.valid(reporter.email())) {
+        throw new IllegalArgumentException("selfReportDecision");
+      }
+      String name = p.developer() == null || p.developer().isBlank() ? reporter.organization() : p.developer();
       id = "dev-" + UUID.randomUUID().toString().substring(0, 8);
-      registry.save(new DeveloperRegistry.Developer(id, p.developer().strip(), DeveloperRegistry.RegistrationType.GENERAL,
+      registry.save(new DeveloperRegistry.Developer(id, name.strip(), DeveloperRegistry.RegistrationType.GENERAL,
           List.of(reporter.email()), null, List.of()));
-      register.event(trackingNumber, actor, "DEVELOPER_REGISTERED", id + " " + p.developer().strip()
-          + "（自社製品届出の届出者）");
+      register.event(trackingNumber, confirmedBy, "DEVELOPER_REGISTERED", id + " " + name.strip()
+          + "（自社製品届出の届出者。調整担当が確認）");
+      reporterIsContact = true;
     }
-    coordinations.open(trackingNumber, List.of(new Coordinations.Selected(id, "DIRECT")), actor);
-    coordinations.contactPoint(trackingNumber, id, reporter.name(), reporter.email(), actor);
+    register.event(trackingNumber, confirmedBy, "SELF_REPORT_CONFIRMED", id + (reporterIsContact
+        ? "（窓口＝届出者 " + reporter.email() + "）" : "（届出者のアドレスは未確認のため、窓口は登録簿の連絡先）"));
+    coordinations.open(trackingNumber, List.of(new Coordinations.Selected(id, "DIRECT")), confirmedBy);
+    if (reporterIsContact) {
+      coordinations.contactPoint(trackingNumber, id, reporter.name(), reporter.email(), confirmedBy);
+    }
     coordinations.firstContact(trackingNumber, id, register.now());
     coordinations.response(trackingNumber, id, new Coordinations.Response(Coordinations.Status.AFFECTED, null, null,
-        null, null, null, null), actor);
+        null, null, null, null), confirmedBy);
     coordinations.outcome(trackingNumber, id, Coordinations.Outcome.READY);
     return id;
+  }
+
+  /** The coordinator declined handling the report as the developer's own: identified and contacted as usual. */
+  public void declineSelfReport(String trackingNumber, String note, String actor) {
+    register.event(trackingNumber, actor, "SELF_REPORT_DECLINED", note == null || note.isBlank() ? "-" : note.strip());
+  }
+
+  /** Whether a coordinator confirmed the case's self-report (the advisory then says who reported it). */
+  public boolean selfReportConfirmed(String trackingNumber) {
+    return register.timeline(trackingNumber).stream().anyMatch(e -> "SELF_REPORT_CONFIRMED".equals(e.type()));
+  }
+
+  /** The developer adopted by the confirmed self-report (for the diagram's next step). */
+  public String adoptedReporter(String trackingNumber) {
+    if (!selfReportConfirmed(trackingNumber)) {
+      throw new IllegalStateException("the self-report " + trackingNumber + " was not confirmed by a coordinator");
+    }
+    return coordinations.forCase(trackingNumber).stream().map(Coordinations.Coordination::developerId).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no developer adopted in " + trackingNumber));
   }
 
   public List<DeveloperMatcher.Suggestion> suggestions(String trackingNumber) {

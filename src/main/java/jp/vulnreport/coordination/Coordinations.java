@@ -189,9 +189,18 @@ public class Coordinations {
     return jdbc.queryForObject("SELECT question FROM vr_developer_question WHERE id = ?", String.class, id);
   }
 
-  /** The unreachable-developer listing: the name, then the products, or off the list again. */
+  /**
+   * The unreachable-developer listing: the name, then the products, or off the list again. Listing is
+   * public and hurts a company: the name and the products are listed only after a coordinator
+   * confirmed the listing (Task_ConfirmUnreachable, {@code listing_confirmed_at}); otherwise an
+   * {@link IllegalStateException}, whatever the diagram does.
+   */
   public void listing(String trackingNumber, String developerId, String step) {
     OffsetDateTime now = register.now();
+    if (("DEVELOPER".equals(step) || "PRODUCTS".equals(step)) && !listingConfirmed(trackingNumber, developerId)) {
+      throw new IllegalStateException("the listing of " + developerId + " in " + trackingNumber
+          + " was not confirmed by a coordinator");
+    }
     switch (step) {
       case "DEVELOPER" -> update(trackingNumber, developerId, "listed_at = ?, products_listed_at = NULL, unlisted_at = NULL", now);
       case "PRODUCTS" -> update(trackingNumber, developerId, "products_listed_at = ?", now);
@@ -205,6 +214,13 @@ public class Coordinations {
       default -> throw new IllegalArgumentException("listing step " + step);
     }
     register.event(trackingNumber, CaseRegister.SYSTEM, "UNREACHABLE_" + step, developerId);
+  }
+
+  /** Whether a coordinator confirmed the developer's unreachable listing. */
+  public boolean listingConfirmed(String trackingNumber, String developerId) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM vr_coordination WHERE tracking_number = ? AND developer_id = ? "
+        + "AND listing_confirmed_at IS NOT NULL", Integer.class, trackingNumber, developerId);
+    return n != null && n > 0;
   }
 
   public void committee(String trackingNumber, String developerId, String decision, String reason, String actor) {

@@ -42,6 +42,16 @@ public final class CveIds {
     return out;
   }
 
+  /** A CVE ID already recorded on another case (a person-fixable mistake in the field {@code cveIds}). */
+  public static final class InUse extends IllegalArgumentException {
+    public static final String FIELD = "cveIds";
+
+    InUse(String cveId, String otherCase) {
+      super(cveId + " は別の案件（" + otherCase + "）に記録済みです。CVE ID は脆弱性ごとに一つで、案件をまたいで"
+          + "使えません / " + cveId + " is already recorded on another case (" + otherCase + ")");
+    }
+  }
+
   public static String join(List<String> ids) {
     return ids == null ? "" : String.join(" ", ids);
   }

@@ -134,6 +134,7 @@ public class PublicationDates {
     if (!confirm) {
       objection(reason, counterDate);
     }
+    lock(trackingNumber);
     Proposal p = current(trackingNumber).filter(x -> x.state() == State.OPEN)
         .orElseThrow(() -> new CaseConflictException("no publication date awaits confirmation in " + trackingNumber));
     if (!waitingForAnswers(trackingNumber)) {
@@ -165,10 +166,15 @@ public class PublicationDates {
   @Transactional
   public void reopen(String trackingNumber, String developerId, String reason, LocalDate counterDate, String actor) {
     objection(reason, counterDate);
+    lock(trackingNumber);
     Proposal p = current(trackingNumber).filter(x -> x.state() == State.AGREED)
         .orElseThrow(() -> new CaseConflictException("no agreed publication date in " + trackingNumber));
     if (!mayReopen(trackingNumber)) {
       throw new CaseConflictException("the publication of " + trackingNumber + " can no longer be changed");
+    }
+    if (developerId != null && answers(p.id()).stream().noneMatch(a -> a.developerId().equals(developerId))) {
+      throw new CaseConflictException(developerId + " was not asked to confirm the publication date of "
+          + trackingNumber + " and cannot ask for a change");
     }
     if (developerId != null) {
       jdbc.update("UPDATE vr_publication_date_answer SET answer = ?, reason = ?, counter_date = ?, answered_at = ?, "
@@ -289,6 +295,15 @@ public class PublicationDates {
     if (counterDate != null && counterDate.isBefore(today())) {
       throw new IllegalArgumentException("counterDate");
     }
+  }
+
+  /**
+   * Locks the case's proposals until the transaction ends, so that answers given at the same time
+   * are taken one after the other and each sees the others' (the last confirmation agrees the date).
+   */
+  private void lock(String trackingNumber) {
+    jdbc.queryForList("SELECT id FROM vr_publication_date_proposal WHERE tracking_number = ? FOR UPDATE", Long.class,
+        trackingNumber);
   }
 
   private void close(Proposal p, State state) {

@@ -31,7 +31,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badArgument(IllegalArgumentException e) {
     ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-    p.setProperty("errors", List.of());
+    p.setProperty("errors", e instanceof jp.vulnreport.coordination.CveIds.InUse
+        ? List.of(new FieldError(jp.vulnreport.coordination.CveIds.InUse.FIELD, e.getMessage())) : List.of());
     return p;
   }
 

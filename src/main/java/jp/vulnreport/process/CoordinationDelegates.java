@@ -225,6 +225,8 @@ public class CoordinationDelegates {
             Variables.string(task, "advisorySolutionJa"), Variables.string(task, "advisorySolutionEn")),
             Variables.string(task, "cveIds"), Variables.string(task, "overseasCoordinator"), Actors.of(task));
         task.setVariable("advisoryId", a.id());
+      } catch (jp.vulnreport.coordination.CveIds.InUse e) {
+        throw PersonFixable.error(jp.vulnreport.coordination.CveIds.InUse.FIELD, e.getMessage(), e);
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw PersonFixable.error(null, e.getMessage(), e);
       }

@@ -7,6 +7,7 @@ import jp.vulnreport.coordination.PublicationDates;
 import jp.vulnreport.coordination.Publications;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,11 +45,62 @@ public class PublicationDateDelegates {
     }
   }
 
-  /** Task_AdoptReportingDeveloper: the developer that reported its own product is the case's developer. */
+  /**
+   * Task_ConfirmSelfReporter (create): what the coordinator reads about the reporting developer (the
+   * reporter's organisation and address, the registry's match and its addresses); the match preset.
+   */
+  @Bean
+  TaskListener selfReportPrefillListener(CaseDevelopers developers) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      task.setVariable("selfReportFacts", developers.selfReportFacts(tn));
+      task.setVariable("selfReportDeveloperId", developers.selfReportMatch(tn).orElse(""));
+      task.setVariable("selfReportContactVerified", false);
+    };
+  }
+
+  /**
+   * Task_ConfirmSelfReporter (complete): the coordinator's decision. Confirmed (registered or new):
+   * the developer is adopted with the coordinator as actor; declined: the case goes to identification
+   * as a discoverer's report does ({@code selfReportConfirmed} routes the diagram).
+   */
+  @Bean
+  TaskListener selfReportConfirmationListener(CaseDevelopers developers) {
+    return task -> {
+      String tn = Variables.trackingNumber(task);
+      String answer = Variables.string(task, "selfReportDecision");
+      CaseDevelopers.SelfReportDecision decision;
+      try {
+        decision = CaseDevelopers.SelfReportDecision.valueOf(answer == null ? "" : answer);
+      } catch (IllegalArgumentException e) {
+        throw PersonFixable.error("selfReportDecision", "判断を選んでください / choose a decision", e);
+      }
+      String actor = Actors.of(task);
+      if (decision == CaseDevelopers.SelfReportDecision.DECLINE) {
+        developers.declineSelfReport(tn, Variables.string(task, "selfReportNote"), actor);
+        task.getExecution().setVariable("selfReportConfirmed", false);
+        return;
+      }
+      try {
+        developers.adoptReporter(tn, decision, Variables.string(task, "selfReportDeveloperId"),
+            Boolean.TRUE.equals(task.getVariable("selfReportContactVerified")), actor);
+      } catch (IllegalArgumentException e) {
+        throw PersonFixable.error(e.getMessage(), "selfReportDeveloperId".equals(e.getMessage())
+            ? "登録簿の開発者の ID を入力してください / enter a registered developer's id"
+            : "届出者のメールアドレスが有効ではありません / the reporter's address is not valid", e);
+      }
+      task.getExecution().setVariable("selfReportConfirmed", true);
+    };
+  }
+
+  /**
+   * Task_AdoptReportingDeveloper: after a coordinator confirmed the reporting developer (adopted in
+   * Task_ConfirmSelfReporter), the publication target from the start date; refuses an unconfirmed report.
+   */
   @Bean
   JavaDelegate selfReportDeveloperDelegate(CaseDevelopers developers, Publications publications) {
     return execution -> {
-      String developerId = developers.adoptReporter(Variables.trackingNumber(execution), jp.vulnreport.cases.CaseRegister.SYSTEM);
+      String developerId = developers.adoptedReporter(Variables.trackingNumber(execution));
       publications.setTarget(execution);
       execution.setVariable("developerIds", new java.util.ArrayList<>(List.of(developerId)));
       execution.setVariable("lowImpact", false);

@@ -334,6 +334,10 @@ class CaseDossierTest extends IntegrationTest {
     cases.runJobs(receipt.getId());
     ProcessInstance coordination = coordinationOf(tn);
     cases.runJobs(coordination.getId());
+    // a coordinator confirms the reporting developer (its address verified by phone)
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_ConfirmSelfReporter",
+        Map.of("selfReportDecision", "CONFIRM_REGISTERED", "selfReportContactVerified", true));
+    cases.runJobs(coordination.getId());
     String url = "/api/cases/" + tn;
     // before an advisory is drafted the section is there, empty
     assertThat(getJson(url, "coordinator1").has("advisory")).isTrue();

@@ -112,6 +112,13 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(body(single(REPORTER, "届出を受理しました"))).contains("製品開発者自身からの届出（自社製品届出）として受理",
         "accepted as a report by the product developer itself");
 
+    // nothing is adopted before a coordinator confirms who reported it (the task shows the registry's match)
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat((String) runtime.getVariable(coordination.getId(), "selfReportFacts"))
+        .contains("サンプルソフト株式会社", REPORTER, "psirt@sample-soft.example.jp", "登録簿の連絡先にありません");
+    confirmSelfReport(coordination, "CONFIRM_REGISTERED", true);
+
     // no identification, no first contact: the reporting developer is the case's developer
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(coordination.getId())
         .activityId("Task_AdoptReportingDeveloper").finished().count()).isEqualTo(1);
@@ -124,7 +131,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     assertThat(devs).hasSize(1);
     Coordinations.Coordination dev = devs.get(0);
     assertThat(dev.developerId()).isEqualTo("sample-soft");      // matched in the registry (purl)
-    assertThat(dev.contactPointEmail()).isEqualTo(REPORTER);      // the reporter is the contact point
+    assertThat(dev.contactPointEmail()).isEqualTo(REPORTER);      // the reporter (verified by the coordinator)
     assertThat(dev.outcome()).isEqualTo(Coordinations.Outcome.READY);
     assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), "psirt@sample-soft.example.jp")).isEmpty();
     // 起算日 = the hand-off; the publication target from the policy
@@ -182,6 +189,10 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
           .put("purl", "pkg:npm/shinki-note@1.0.0").remove("cpe");
     }).trackingNumber();
     ProcessInstance coordination = handedOff(cases.instance(tn));
+    assertThat(registry.summaries()).noneMatch(d -> d.name().equals("新規ソフト合同会社")); // not before confirmation
+    assertThat((String) runtime.getVariable(coordination.getId(), "selfReportFacts"))
+        .contains("新規ソフト合同会社", "一致する登録済みの開発者はありません");
+    confirmSelfReport(coordination, "REGISTER_NEW", false);
     Coordinations.Coordination dev = coordinations.forCase(tn).get(0);
     DeveloperRegistry.Developer registered = registry.get(dev.developerId());
     assertThat(registered.name()).isEqualTo("新規ソフト合同会社");
@@ -191,8 +202,146 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
   }
 
   @Test
+  void aSelfReportNamingARegisteredDeveloperFromAForeignAddressDoesNotGetItsContactPointWithoutConfirmation()
+      throws Exception {
+    String impostor = "vendor-psirt@attacker.example.net";
+    String tn = cases.submit("report-self", n -> ((ObjectNode) n.get("reporter"))
+        .put("organization", "サンプルソフト株式会社").put("email", impostor)).trackingNumber();
+    ProcessInstance coordination = handedOff(cases.instance(tn));
+    // waits for a coordinator: nothing adopted, no link anywhere
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), impostor).stream().map(Cases::body))
+        .noneMatch(b -> b.contains("/developer/"));
+    assertThat((String) runtime.getVariable(coordination.getId(), "selfReportFacts")).contains(impostor,
+        "psirt@sample-soft.example.jp", "登録簿の連絡先にありません");
+    // the coordinator confirms the registered developer but not the address: no contact point
+    confirmSelfReport(coordination, "CONFIRM_REGISTERED", false);
+    Coordinations.Coordination dev = coordinations.forCase(tn).get(0);
+    assertThat(dev.developerId()).isEqualTo("sample-soft");
+    assertThat(dev.contactPointEmail()).isNull();
+    assertThat(registry.get("sample-soft").contactEmails()).doesNotContain(impostor);
+    // the private link goes to the registry's addresses, not to the reporter
+    propose(coordination, today().plusDays(15));
+    assertThat(body(single("psirt@sample-soft.example.jp", "公表日のご確認のお願い"))).contains("/developer/");
+    assertThat(mailsTo(GREEN_MAIL.getReceivedMessages(), impostor).stream().map(Cases::body))
+        .noneMatch(b -> b.contains("/developer/"));
+  }
+
+  @Test
+  void aDeclinedSelfReportIsCoordinatedAsUsualAndNotCreditedToTheDeveloper() {
+    String tn = cases.submit("report-self").trackingNumber();
+    ProcessInstance coordination = handedOff(cases.instance(tn));
+    confirmSelfReport(coordination, "DECLINE", false);
+    assertThat(currentActivities(coordination)).containsExactly("Task_IdentifyDevelopers");
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat(advisories.selfReportedBy(tn)).isEmpty();
+    assertThat(register.timeline(tn)).anyMatch(e -> e.type().equals("SELF_REPORT_DECLINED"));
+  }
+
+  @Autowired CaseDevelopers caseDevelopers;
+
+  @Test
+  void nothingIsAdoptedFromASelfReportWithoutAPersonConfirmingIt() {
+    String tn = cases.submit("report-self").trackingNumber();
+    ProcessInstance coordination = handedOff(cases.instance(tn));
+    assertThatThrownBy(() -> caseDevelopers.adoptReporter(tn, CaseDevelopers.SelfReportDecision.CONFIRM_REGISTERED,
+        null, true, CaseRegister.SYSTEM)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> caseDevelopers.adoptedReporter(tn)).isInstanceOf(IllegalStateException.class);
+    assertThat(coordinations.forCase(tn)).isEmpty();
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+  }
+
+  @Test
+  void aCveIdRecordedOnAnotherCaseIsRefusedInTheDraftFormAndTheApi() throws Exception {
+    // case A holds the CVE ID
+    ProcessInstance a = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
+    Advisories.Texts texts = new Advisories.Texts((String) advisoryTexts().get("advisoryTitleJa"),
+        (String) advisoryTexts().get("advisoryTitleEn"), (String) advisoryTexts().get("advisoryOverviewJa"),
+        (String) advisoryTexts().get("advisoryOverviewEn"), (String) advisoryTexts().get("advisoryImpactJa"),
+        (String) advisoryTexts().get("advisoryImpactEn"), (String) advisoryTexts().get("advisorySolutionJa"),
+        (String) advisoryTexts().get("advisorySolutionEn"));
+    advisories.draft(a.getBusinessKey(), texts, "CVE-2026-40001", null, "coordinator1");
+    // case B reaches its draft
+    String other = "psirt-b@sample-soft.example.jp";
+    ProcessInstance b = confirmed(handedOff(cases.instance(cases.submit("report-self",
+        n -> ((ObjectNode) n.get("reporter")).put("email", other)).trackingNumber())));
+    propose(b, today().plusDays(20));
+    confirmOnPage(token(single(other, "公表日のご確認のお願い")));
+    cases.runJobs(b.getId());
+    Map<String, Object> withTaken = new HashMap<>(advisoryTexts());
+    withTaken.put("cveIds", "CVE-2026-40002 CVE-2026-40001");
+    assertThatThrownBy(() -> cases.completeAs("coordinator1", "coordination", b, "Task_DraftAdvisory", withTaken))
+        .isInstanceOfSatisfying(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class,
+            e -> assertThat((Object) e.getDetail()).isEqualTo("cveIds"))
+        .hasMessageContaining("CVE-2026-40001").hasMessageContaining(a.getBusinessKey());
+    assertThat(currentActivities(b)).containsExactly("Task_DraftAdvisory");
+    cases.completeAs("coordinator1", "coordination", b, "Task_DraftAdvisory", advisoryTexts());
+    assertThat(advisories.stored(b.getBusinessKey()).orElseThrow().cves()).isEmpty();
+    // the API refuses it too, with the field; the case's own ID may be recorded again
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+            "/api/cases/" + b.getBusinessKey() + "/advisory/cve-ids")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"cveIds\":\"CVE-2026-40001\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("cveIds"));
+    assertThat(advisories.stored(b.getBusinessKey()).orElseThrow().cves()).isEmpty();
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+            "/api/cases/" + b.getBusinessKey() + "/advisory/cve-ids")
+        .header("Authorization", jp.vulnreport.support.Http.basic("coordinator1", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"cveIds\":\"CVE-2026-40002\"}"))
+        .andExpect(status().isOk());
+    advisories.draft(a.getBusinessKey(), texts, "CVE-2026-40001", null, "coordinator1");
+    assertThat(advisories.stored(a.getBusinessKey()).orElseThrow().cves()).containsExactly("CVE-2026-40001");
+  }
+
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * Answers to the same proposal are taken one after the other: while another transaction holds the
+   * case's proposal (as a concurrent answer or a new proposal does), an answer waits, then works on
+   * what that transaction committed (here: the proposal was replaced, so the answer is refused instead
+   * of agreeing a date that is no longer proposed).
+   */
+  @Test
+  void anAnswerWaitsWhileAnotherTransactionHoldsTheProposalAndThenSeesItsChange() throws Exception {
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
+    String tn = coordination.getBusinessKey();
+    propose(coordination, today().plusDays(10));
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<?> holder = pool.submit(() -> tx.executeWithoutResult(s -> {
+        jdbc.update("UPDATE vr_publication_date_proposal SET state = 'REPLACED' WHERE tracking_number = ?", tn);
+        locked.countDown();
+        try {
+          release.await(8, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      assertThat(locked.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      java.util.concurrent.Future<?> answer = pool.submit(() -> dates.answer(tn, "sample-soft", true, null, null,
+          "developer"));
+      Thread.sleep(1500);
+      assertThat(answer.isDone()).as("the answer waits for the proposal's lock").isFalse();
+      release.countDown();
+      holder.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThatThrownBy(() -> answer.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(jp.vulnreport.cases.CaseConflictException.class);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(dates.current(tn).orElseThrow().state()).isEqualTo(PublicationDates.State.REPLACED);
+    assertThat(dates.answers(dates.current(tn).orElseThrow().id())).noneMatch(PublicationDates.Answer::confirmed);
+    assertThat(publications.plannedDate(tn)).isEmpty();
+  }
+
+  @Test
   void anObjectionReturnsToTheCoordinatorWithTheReasonAndAChangeAfterAgreementAsksAgain() throws Exception {
-    ProcessInstance coordination = handedOff(cases.instance(cases.submit("report-self").trackingNumber()));
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
     String tn = coordination.getBusinessKey();
     LocalDate first = today().plusDays(10);
     LocalDate asked = today().plusDays(25);
@@ -270,7 +419,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
 
   @Test
   void aDeveloperThatDoesNotAnswerIsRemindedThenTheCaseReturnsToTheCoordinator() throws Exception {
-    ProcessInstance coordination = handedOff(cases.instance(cases.submit("report-self").trackingNumber()));
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
     String tn = coordination.getBusinessKey();
     propose(coordination, today().plusDays(10));
     Job reminder = management.createJobQuery().processInstanceId(coordination.getId())
@@ -383,7 +532,7 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
 
   @Test
   void aCoordinatorEntersAnAnswerReceivedByPhone() {
-    ProcessInstance coordination = handedOff(cases.instance(cases.submit("report-self").trackingNumber()));
+    ProcessInstance coordination = confirmed(handedOff(cases.instance(cases.submit("report-self").trackingNumber())));
     String tn = coordination.getBusinessKey();
     LocalDate date = today().plusDays(12);
     propose(coordination, date);
@@ -393,6 +542,10 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
     cases.runJobs(coordination.getId());
     assertThat(publications.plannedDate(tn)).contains(date);
     assertThat(dates.answers(dates.current(tn).orElseThrow().id()).get(0).answeredBy()).isEqualTo("coordinator1");
+    // a developer that was not asked to confirm the date cannot throw the agreed date back
+    assertThatThrownBy(() -> dates.reopen(tn, "not-asked", "別の開発者からの変更の申し出", null, "developer"))
+        .isInstanceOf(jp.vulnreport.cases.CaseConflictException.class);
+    assertThat(dates.current(tn).orElseThrow().state()).isEqualTo(PublicationDates.State.AGREED);
     // after agreement the coordinator enters the developer's request to change it: asked again
     enter(tn, Map.of("entryDateAnswer", "CHANGE", "entryDateReason", "電話で延期の申し出", "entryCounterDate",
         date.plusDays(7).toString()));
@@ -432,6 +585,21 @@ class SelfReportAndPublicationDateTest extends IntegrationTest {
         .processInstanceBusinessKey(receipt.getBusinessKey()).singleResult();
     assertThat(coordination).as("coordination of " + receipt.getBusinessKey()).isNotNull();
     cases.runJobs(coordination.getId());
+    return coordination;
+  }
+
+  /** The coordinator's decision about the reporting developer (Task_ConfirmSelfReporter). */
+  private void confirmSelfReport(ProcessInstance coordination, String decision, boolean contactVerified) {
+    assertThat(currentActivities(coordination)).containsExactly("Task_ConfirmSelfReporter");
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_ConfirmSelfReporter",
+        Map.of("selfReportDecision", decision, "selfReportContactVerified", contactVerified,
+            "selfReportNote", "登録簿の連絡先に電話で確認"));
+    cases.runJobs(coordination.getId());
+  }
+
+  /** The sample self-report confirmed as sample-soft's, its reporter verified by phone. */
+  private ProcessInstance confirmed(ProcessInstance coordination) {
+    confirmSelfReport(coordination, "CONFIRM_REGISTERED", true);
     return coordination;
   }
 

@@ -69,6 +69,7 @@ class DeadlinePolicyTest extends IntegrationTest {
       "PRODUCT_LISTING, -, -, 3, CALENDAR_MONTHS, 連絡不能",
       "COMMITTEE_REFERRAL, -, -, 12, CALENDAR_MONTHS, 連絡不能・調整不能: 起算日から1年",
       "UNREACHABLE_CONFIRMATION, -, -, 5, BUSINESS_DAYS, 連絡不能の確認",
+      "SELF_REPORT_CONFIRMATION, -, -, 2, BUSINESS_DAYS, 自社製品届出の届出者の確認",
       "DEVELOPER_SILENT, -, -, 60, CALENDAR_DAYS, 調整不能",
       "DEVELOPER_SILENT_ESCALATION, -, -, 30, CALENDAR_DAYS, 調整不能",
       "PUBLICATION_JUDGEMENT, -, -, 30, CALENDAR_DAYS, 公表判定委員会の判断",

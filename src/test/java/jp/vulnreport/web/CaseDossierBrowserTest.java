@@ -178,6 +178,10 @@ class CaseDossierBrowserTest extends BrowserTest {
     ProcessInstance coordination = runtime.createProcessInstanceQuery().processDefinitionKey("Coordination")
         .processInstanceBusinessKey(tn).singleResult();
     cases.runJobs(coordination.getId());
+    // a coordinator confirms the reporting developer (its address verified by phone)
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_ConfirmSelfReporter",
+        Map.of("selfReportDecision", "CONFIRM_REGISTERED", "selfReportContactVerified", true));
+    cases.runJobs(coordination.getId());
     cases.completeAs("coordinator1", "coordination", coordination, "Task_SetPublicationDate",
         Map.of("publicationDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(20).toString()));
     cases.runJobs(coordination.getId());
