@@ -156,6 +156,10 @@ class PersonalDataErasureTest extends IntegrationTest {
         .processInstanceBusinessKey(tn).singleResult();
     assertThat(coordination).isNotNull();
     cases.runJobs(coordination.getId());
+    // a coordinator confirms the reporting developer: a new one, its contact verified by another channel
+    cases.completeAs("coordinator1", "coordination", coordination, "Task_ConfirmSelfReporter",
+        Map.of("selfReportDecision", "REGISTER_NEW", "selfReportContactVerified", true));
+    cases.runJobs(coordination.getId());
     // adopted: the reporter is the contact point, and the developer was registered from the report
     List<jp.vulnreport.coordination.Coordinations.Coordination> devs = coordinations.forCase(tn);
     assertThat(devs).hasSize(1);
