@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.vulnreport.cases.CaseRegister;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -188,6 +189,24 @@ public class VendorRequests {
     register.event(r.trackingNumber(), actor, grant ? "VENDOR_ZERO_DAY_GRANTED" : "VENDOR_ZERO_DAY_REFUSED",
         r.developerId() + ": " + reason.strip());
     return get(id);
+  }
+
+  /** The Cabinet Office update for a request granted after the notice went out (Japanese, then English). */
+  public String grantedUpdateText(ZeroDayRequest r) {
+    return "製品開発者 " + r.developerName() + " からゼロデイ取扱い要望があり、認めました。以後この案件の情報は TLP:"
+        + GRANTED_TLP + " として取り扱ってください / the product developer asked that the information be held back"
+        + " (zero-day handling request) and IPA granted it: please handle this case as TLP:" + GRANTED_TLP;
+  }
+
+  /** What the developer is told of liaison's decision: {@code ja} and {@code en} texts for its outcome mail. */
+  public Map<String, String> outcomeTexts(ZeroDayRequest r) {
+    return r.granted()
+        ? Map.of("decisionJa", "要望を認めました。内閣府へは、この情報を TLP:" + GRANTED_TLP + "（受領者本人に限る）として取り扱い、"
+                + "公表前に第三者と共有しないよう求めます。",
+            "decisionEn", "Your request was granted: we ask the Cabinet Office to handle the information as TLP:"
+                + GRANTED_TLP + " and not to share it before publication.")
+        : Map.of("decisionJa", "要望は認められませんでした。内閣府への通知は、要望を添えずに通常の取扱いで行います。",
+            "decisionEn", "Your request was not granted: the notice to the Cabinet Office goes out as usual, without it.");
   }
 
   /** The day the request was made, in the application's time zone (YYYY-MM-DD). */

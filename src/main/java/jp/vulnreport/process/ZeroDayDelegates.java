@@ -95,10 +95,7 @@ public class ZeroDayDelegates {
       boolean sent = notices.find(r.trackingNumber()).map(GovernmentNotification::sentAt).isPresent();
       task.getExecution().setVariable("zeroDayGranted", r.granted());
       task.getExecution().setVariable("noticeAlreadySent", sent);
-      task.getExecution().setVariable("zeroDayUpdateText", "製品開発者 " + r.developerName()
-          + " からゼロデイ取扱い要望があり、認めました。以後この案件の情報は TLP:" + VendorRequests.GRANTED_TLP
-          + " として取り扱ってください / the product developer asked that the information be held back (zero-day handling"
-          + " request) and IPA granted it: please handle this case as TLP:" + VendorRequests.GRANTED_TLP);
+      task.getExecution().setVariable("zeroDayUpdateText", vendor.grantedUpdateText(r));
     };
   }
 
@@ -107,16 +104,12 @@ public class ZeroDayDelegates {
   JavaDelegate zeroDayOutcomeMailDelegate(DeveloperMails mails, VendorRequests vendor) {
     return execution -> {
       VendorRequests.ZeroDayRequest r = vendor.get(((Number) execution.getVariable("zeroDayRequestId")).longValue());
+      Map<String, String> model = new java.util.HashMap<>(vendor.outcomeTexts(r));
+      model.put("requestReason", r.reason());
+      model.put("requestedOn", vendor.requestedOn(r));
+      model.put("decisionReason", r.decisionReason());
       mails.send(execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(), r.trackingNumber(),
-          r.developerId(), "developer-zero-day-outcome", false, Map.of(
-              "requestReason", r.reason(), "requestedOn", vendor.requestedOn(r),
-              "decisionJa", r.granted() ? "要望を認めました。内閣府へは、この情報を TLP:RED（受領者本人に限る）として取り扱い、"
-                  + "公表前に第三者と共有しないよう求めます。"
-                  : "要望は認められませんでした。内閣府への通知は通常の取扱い（TLP:AMBER）で行います。",
-              "decisionEn", r.granted() ? "Your request was granted: we ask the Cabinet Office to handle the information as"
-                  + " TLP:RED and not to share it before publication."
-                  : "Your request was not granted: the notice to the Cabinet Office is handled as usual (TLP:AMBER).",
-              "decisionReason", r.decisionReason()));
+          r.developerId(), "developer-zero-day-outcome", false, model);
     };
   }
 
