@@ -21,19 +21,33 @@ public class CveRecordValidator {
   /** The record format version of the stored schema, as records state it. */
   public static final String DATA_VERSION = "5.1";
 
-  private final JsonSchema schema;
+  /** Compiled on first use (a few hundred milliseconds), not while the application starts. */
+  private volatile JsonSchema schema;
 
-  public CveRecordValidator() {
+  private JsonSchema schema() {
+    JsonSchema s = schema;
+    if (s == null) {
+      synchronized (this) {
+        if (schema == null) {
+          schema = compile();
+        }
+        s = schema;
+      }
+    }
+    return s;
+  }
+
+  private static JsonSchema compile() {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, builder -> builder
         .schemaMappers(m -> m.mapPrefix("https://cveproject.github.io/cve-schema/schema/docs/", "classpath:cve/")));
-    this.schema = factory.getSchema(SchemaLocation.of(
+    return factory.getSchema(SchemaLocation.of(
         "https://cveproject.github.io/cve-schema/schema/docs/CVE_Record_Format_bundled.json"),
         SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
   }
 
   /** The schema violations of the record; empty when it is a valid CVE record. */
   public List<String> problems(JsonNode record) {
-    Set<ValidationMessage> messages = schema.validate(record);
+    Set<ValidationMessage> messages = schema().validate(record);
     return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 

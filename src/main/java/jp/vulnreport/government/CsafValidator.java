@@ -17,21 +17,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class CsafValidator {
 
-  private final JsonSchema schema;
+  /** Compiled on first use (a few hundred milliseconds), not while the application starts. */
+  private volatile JsonSchema schema;
 
-  public CsafValidator() {
+  private JsonSchema schema() {
+    JsonSchema s = schema;
+    if (s == null) {
+      synchronized (this) {
+        if (schema == null) {
+          schema = compile();
+        }
+        s = schema;
+      }
+    }
+    return s;
+  }
+
+  private static JsonSchema compile() {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
         .schemaMappers(m -> m
             .mapPrefix("https://docs.oasis-open.org/csaf/csaf/v2.0/", "classpath:csaf/")
             .mapPrefix("https://www.first.org/cvss/", "classpath:csaf/referenced/")));
-    this.schema = factory.getSchema(com.networknt.schema.SchemaLocation.of(
+    return factory.getSchema(com.networknt.schema.SchemaLocation.of(
         "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"),
         SchemaValidatorsConfig.builder().build());
   }
 
   /** The schema violations of the document; empty when it is valid CSAF 2.0. */
   public List<String> problems(JsonNode document) {
-    Set<ValidationMessage> messages = schema.validate(document);
+    Set<ValidationMessage> messages = schema().validate(document);
     return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 

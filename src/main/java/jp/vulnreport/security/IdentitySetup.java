@@ -139,7 +139,10 @@ public class IdentitySetup implements ApplicationRunner {
           ProcessDefinitionPermissions.CREATE_INSTANCE);
       grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
-    grants.forEach(this::grant);
+    Map<Grants.Key, Authorization> existing = existing(grants);
+    grants.forEach((group, resource, resourceId, permissions) ->
+        grant(existing.get(new Grants.Key(group, resource.resourceType(), resourceId)), group, resource, resourceId,
+            permissions));
     revokeOutdated(grants);
     filter("自分のタスク / My tasks", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     filter("グループのタスク / My groups' tasks", 2,
@@ -151,22 +154,24 @@ public class IdentitySetup implements ApplicationRunner {
 
   /** The permissions per (group, resource, id), gathered before they are written. */
   private static final class Grants {
-    record Key(String group, Resource resource, String resourceId) {}
+    record Key(String group, int resourceType, String resourceId) {}
 
     private final Map<Key, Set<Permission>> grants = new LinkedHashMap<>();
+    private final Map<Integer, Resource> resources = new LinkedHashMap<>();
 
     void add(String group, Resource resource, String resourceId, Permission... permissions) {
-      grants.computeIfAbsent(new Key(group, resource, resourceId), k -> new LinkedHashSet<>())
+      resources.put(resource.resourceType(), resource);
+      grants.computeIfAbsent(new Key(group, resource.resourceType(), resourceId), k -> new LinkedHashSet<>())
           .addAll(Arrays.asList(permissions));
     }
 
     boolean has(String group, int resourceType, String resourceId) {
-      return grants.keySet().stream().anyMatch(k -> k.group().equals(group)
-          && k.resource().resourceType() == resourceType && k.resourceId().equals(resourceId));
+      return grants.containsKey(new Key(group, resourceType, resourceId));
     }
 
     void forEach(GrantWriter writer) {
-      grants.forEach((k, p) -> writer.write(k.group(), k.resource(), k.resourceId(), p.toArray(Permission[]::new)));
+      grants.forEach((k, p) -> writer.write(k.group(), resources.get(k.resourceType()), k.resourceId(),
+          p.toArray(Permission[]::new)));
     }
   }
 
@@ -184,10 +189,38 @@ public class IdentitySetup implements ApplicationRunner {
     }
   }
 
-  /** Grants exactly these permissions (a later start with fewer permissions takes the others away). */
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+  /**
+   * The grants our groups hold now, one query per resource type (not one per grant: at every start),
+   * the engine's per-task grants left out.
+   */
+  private Map<Grants.Key, Authorization> existing(Grants grants) {
+    String[] groups = GROUP_NAMES.keySet().toArray(String[]::new);
+    Map<Grants.Key, Authorization> existing = new java.util.HashMap<>();
+    for (Resource resource : grants.resources.values()) {
+      var query = authorizations.createAuthorizationQuery().groupIdIn(groups).resourceType(resource);
+      if (resource.resourceType() == Resources.TASK.resourceType()) {
+        query.resourceId("*");
+      }
+      for (Authorization a : query.list()) {
+        if (a.getAuthorizationType() == AUTH_TYPE_GRANT) {
+          existing.put(new Grants.Key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a);
+        }
+      }
+    }
+    return existing;
+  }
+
+  /**
+   * Grants exactly these permissions (a later start with fewer permissions takes the others away);
+   * a grant that already holds exactly these is left as it is.
+   */
+  private void grant(Authorization existing, String group, Resource resource, String resourceId,
+      Permission... permissions) {
+    int wanted = Arrays.stream(permissions).mapToInt(Permission::getValue).reduce(0, (x, y) -> x | y);
+    if (existing instanceof org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity e
+        && e.getPermissions() == wanted) {
+      return;
+    }
     Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     if (existing == null) {
       a.setGroupId(group);

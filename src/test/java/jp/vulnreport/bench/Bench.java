@@ -18,13 +18,16 @@ import java.util.Locale;
  * Settings: -Dbench.warmup=120 (seconds), -Dbench.rounds=5, -Dbench.round=15 (seconds),
  * -Dbench.clients=4.
  */
-final class Bench {
+public final class Bench {
 
   static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 120));
   static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.round", 15));
   static final int CLIENTS = Integer.getInteger("bench.clients", 4);
   static final Path OUT = Path.of("target", "bench", "results.md");
+  /** The key figures of this run, as rows for README's "Key figures" table. */
+  static final Path FIGURES = Path.of("target", "bench", "figures.md");
+  static final Path README = Path.of("README.md");
 
   private Bench() {}
 
@@ -57,7 +60,7 @@ final class Bench {
   }
 
   /** The p-th percentile (0..100) of samples. */
-  static double percentile(List<Double> samples, double p) {
+  public static double percentile(List<Double> samples, double p) {
     if (samples.isEmpty()) {
       return Double.NaN;
     }
@@ -80,6 +83,84 @@ final class Bench {
   static String database() {
     return "postgres".equals(System.getProperty("test.database")) ? "PostgreSQL (test-postgres profile)"
         : "H2 in memory";
+  }
+
+  /** The p-th percentile's spread: min and max of it over four consecutive blocks of the samples. */
+  public static double[] blockSpread(List<Double> samples, double p) {
+    int blocks = 4;
+    int size = samples.size() / blocks;
+    if (size == 0) {
+      double v = percentile(samples, p);
+      return new double[] {v, v};
+    }
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (int b = 0; b < blocks; b++) {
+      double v = percentile(samples.subList(b * size, (b + 1) * size), p);
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    return new double[] {min, max};
+  }
+
+  /** The spread of a series: its min and max. */
+  static double[] spread(Series s) {
+    return new double[] {s.min(), s.max()};
+  }
+
+  /**
+   * A key figure: printed beside the one README.md's "Key figures" table holds for the same key
+   * (the last run's), and flagged WORSE when it is worse than that one by more than this run's own
+   * spread (max − min of the rounds or blocks it comes from). Appended to target/bench/figures.md as a
+   * row for that table. Keys carry the database (".h2" / ".pg") where the figure depends on it.
+   */
+  public static synchronized void figure(String key, double value, double[] spread, String unit, boolean higherIsBetter) {
+    String k = key + ("postgres".equals(System.getProperty("test.database")) ? ".pg" : ".h2");
+    Double last = lastFigure(k);
+    double width = spread[1] - spread[0];
+    String verdict;
+    if (last == null) {
+      verdict = "no figure in README yet";
+    } else {
+      double worseBy = higherIsBetter ? last - value : value - last;
+      verdict = String.format(Locale.ROOT, "README's last %s %s; %s", number(last), unit,
+          worseBy > width ? "WORSE than README's by more than this run's spread (" + number(width) + ")"
+              : worseBy > 0 ? "within this run's spread (" + number(width) + ")" : "as good or better");
+    }
+    String line = String.format(Locale.ROOT, "%s: %s %s (spread %s .. %s) — %s", k, number(value), unit,
+        number(spread[0]), number(spread[1]), verdict);
+    System.out.println("[figure] " + line);
+    try {
+      Files.createDirectories(FIGURES.getParent());
+      Files.write(FIGURES, List.of(String.format(Locale.ROOT, "| `%s` | %s | %s | %s .. %s | %s |", k, number(value),
+          unit, number(spread[0]), number(spread[1]), higherIsBetter ? "higher is better" : "lower is better")),
+          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String number(double v) {
+    return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  /** The figure README.md's key-figures table gives for {@code key}, if any. */
+  static Double lastFigure(String key) {
+    if (!Files.exists(README)) {
+      return null;
+    }
+    try {
+      String prefix = "| `" + key + "` | ";
+      for (String line : Files.readAllLines(README, StandardCharsets.UTF_8)) {
+        if (line.startsWith(prefix)) {
+          String v = line.substring(prefix.length());
+          return Double.parseDouble(v.substring(0, v.indexOf(' ')).replace(",", ""));
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Prints a section and appends it to target/bench/results.md. */

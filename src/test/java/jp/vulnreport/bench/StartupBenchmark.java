@@ -27,13 +27,15 @@ import org.junit.jupiter.api.Test;
  * run of 300 reports, the application in a JVM of its own on its local profile (H2 file database,
  * in-process SMTP). Baseline in the same run: the stock Camunda starter with webapps and REST and
  * the same configuration, without the application's code (BareCamundaApp), started the same way,
- * with 300 process starts over its REST API. Same JVM flags for both: -Xmx512m.
+ * with 300 process starts over its REST API. Same JVM flags for both: -Xmx512m. Each is then
+ * started a second time on the same database (a restart: schema, deployments and users in place,
+ * as after an upgrade or a node's restart) and its ready time measured again.
  */
 class StartupBenchmark {
 
   static final int REQUESTS = Integer.getInteger("bench.startupRequests", 300);
 
-  record Run(double readySeconds, double rssStartMb, double rssAfterMb) {}
+  record Run(double readySeconds, double rssStartMb, double rssAfterMb, double restartSeconds) {}
 
   @Test
   void startUpAndMemoryAgainstTheStockStarter() throws Exception {
@@ -50,14 +52,24 @@ class StartupBenchmark {
     Bench.Series bareStart = series(bare, Run::rssStartMb);
     Bench.Series appAfter = series(app, Run::rssAfterMb);
     Bench.Series bareAfter = series(bare, Run::rssAfterMb);
+    Bench.Series appRestart = series(app, Run::restartSeconds);
+    Bench.Series bareRestart = series(bare, Run::restartSeconds);
     Bench.report("5. Start-up time and resident memory (separate JVMs, -Xmx512m)", List.of(
         "application ready after " + appReady.describe("s") + "; " + Bench.ratio(appReady.median(), bareReady.median()),
         "baseline (stock Camunda starter, no application code) ready after " + bareReady.describe("s"),
+        "restart on the same database: application ready after " + appRestart.describe("s") + "; "
+            + Bench.ratio(appRestart.median(), bareRestart.median()) + "; baseline " + bareRestart.describe("s"),
         "application RSS after start " + appStart.describe("MB") + "; " + Bench.ratio(appStart.median(), bareStart.median())
             + "; after " + REQUESTS + " reports " + appAfter.describe("MB") + "; "
             + Bench.ratio(appAfter.median(), bareAfter.median()),
         "baseline RSS after start " + bareStart.describe("MB") + "; after " + REQUESTS + " REST process starts "
             + bareAfter.describe("MB")));
+    Bench.figure("startup.ratio", appReady.median() / bareReady.median(), new double[] {
+        appReady.min() / bareReady.max(), appReady.max() / bareReady.min()}, "× stock starter", false);
+    Bench.figure("startup.seconds", appReady.median(), Bench.spread(appReady), "s", false);
+    Bench.figure("restart.ratio", appRestart.median() / bareRestart.median(), new double[] {
+        appRestart.min() / bareRestart.max(), appRestart.max() / bareRestart.min()}, "× stock starter", false);
+    Bench.figure("rss.after.mb", appAfter.median(), Bench.spread(appAfter), "MB", false);
     assertThat(appReady.median()).isPositive();
   }
 
@@ -76,35 +88,50 @@ class StartupBenchmark {
     if (bare) {
       command.addAll(List.of("--spring.flyway.enabled=false", "--camunda.bpm.auto-deployment-enabled=false"));
     }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    String base = "http://127.0.0.1:" + port;
+    double ready;
+    double rssStart;
+    double rssAfter;
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("out.log").toFile()).start();
     try {
-      long t0 = System.nanoTime();
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      String base = "http://127.0.0.1:" + port;
-      while (true) {
-        if (!p.isAlive()) {
-          throw new IllegalStateException(mainClass + " exited; see " + dir.resolve("out.log"));
-        }
-        try {
-          if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            break;
-          }
-        } catch (IOException e) {
-          // not yet
-        }
-        Thread.sleep(200);
-      }
-      double ready = (System.nanoTime() - t0) / 1e9;
+      ready = awaitReady(p, http, base, dir);
       Thread.sleep(2000);
-      double rssStart = rss(p.pid());
+      rssStart = rss(p.pid());
       load(http, base, bare);
       Thread.sleep(2000);
-      return new Run(ready, rssStart, rss(p.pid()));
+      rssAfter = rss(p.pid());
     } finally {
       p.destroy();
       p.waitFor();
+    }
+    Process again = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("restart.log").toFile()).start();
+    try {
+      return new Run(ready, rssStart, rssAfter, awaitReady(again, http, base, dir));
+    } finally {
+      again.destroy();
+      again.waitFor();
+    }
+  }
+
+  /** Seconds from now until the process answers its readiness probe with 200. */
+  private static double awaitReady(Process p, HttpClient http, String base, Path dir) throws Exception {
+    long t0 = System.nanoTime();
+    while (true) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("the JVM exited; see " + dir);
+      }
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return (System.nanoTime() - t0) / 1e9;
+        }
+      } catch (IOException e) {
+        // not yet
+      }
+      Thread.sleep(100);
     }
   }
 

@@ -54,6 +54,9 @@ class TimerBenchmark extends BenchContext {
             + Bench.ratio(max(loaded), max(baseline)),
         describe("baseline, no timers waiting", baseline),
         String.format(Locale.ROOT, "creating the %d waiting timers took %.1f s", WAITING, createSeconds)));
+    Bench.figure("timer.p99.ms", Bench.percentile(loaded, 99), new double[] {Math.min(Bench.percentile(loaded, 99),
+        Bench.percentile(baseline, 99)), Math.max(Bench.percentile(loaded, 99), Bench.percentile(baseline, 99))},
+        "ms late", false);
     assertThat(loaded).hasSize(BURST);
   }
 
