@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
+import jp.vulnreport.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /** Evaluates processes/government-notification-criteria.dmn (key GovernmentNotificationCriteria). */
@@ -39,10 +38,10 @@ public class GovernmentCriteria {
     }
   }
 
-  private final DecisionService decisionService;
+  private final DecisionTables tables;
 
-  public GovernmentCriteria(DecisionService decisionService) {
-    this.decisionService = decisionService;
+  public GovernmentCriteria(DecisionTables tables) {
+    this.tables = tables;
   }
 
   public Result evaluate(Facts f) {
@@ -55,7 +54,7 @@ public class GovernmentCriteria {
     v.put("fixAvailable", f.fixAvailable());
     v.put("personalDataExposed", Boolean.TRUE.equals(f.personalDataExposed()));
     v.put("criticalServiceExposed", Boolean.TRUE.equals(f.criticalServiceExposed()));
-    DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY).variables(v).evaluate();
+    var result = tables.evaluate(DECISION_KEY, v).rows();
     List<String> grounds = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     boolean urgent = false;
