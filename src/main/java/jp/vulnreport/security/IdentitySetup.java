@@ -3,6 +3,7 @@ package jp.vulnreport.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -195,7 +196,7 @@ public class IdentitySetup implements ApplicationRunner {
    */
   private Map<Grants.Key, Authorization> existing(Grants grants) {
     String[] groups = GROUP_NAMES.keySet().toArray(String[]::new);
-    Map<Grants.Key, Authorization> existing = new java.util.HashMap<>();
+    Map<Grants.Key, Authorization> existing = new HashMap<>();
     for (Resource resource : grants.resources.values()) {
       var query = authorizations.createAuthorizationQuery().groupIdIn(groups).resourceType(resource);
       if (resource.resourceType() == Resources.TASK.resourceType()) {

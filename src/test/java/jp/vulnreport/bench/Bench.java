@@ -103,6 +103,17 @@ public final class Bench {
     return new double[] {min, max};
   }
 
+  /** The spread of a ratio measured in paired rounds: the least and the greatest a[i] / b[i]. */
+  static double[] pairedSpread(List<Double> a, List<Double> b) {
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      min = Math.min(min, a.get(i) / b.get(i));
+      max = Math.max(max, a.get(i) / b.get(i));
+    }
+    return new double[] {min, max};
+  }
+
   /** The spread of a series: its min and max. */
   static double[] spread(Series s) {
     return new double[] {s.min(), s.max()};
@@ -116,17 +127,7 @@ public final class Bench {
    */
   public static synchronized void figure(String key, double value, double[] spread, String unit, boolean higherIsBetter) {
     String k = key + ("postgres".equals(System.getProperty("test.database")) ? ".pg" : ".h2");
-    Double last = lastFigure(k);
-    double width = spread[1] - spread[0];
-    String verdict;
-    if (last == null) {
-      verdict = "no figure in README yet";
-    } else {
-      double worseBy = higherIsBetter ? last - value : value - last;
-      verdict = String.format(Locale.ROOT, "README's last %s %s; %s", number(last), unit,
-          worseBy > width ? "WORSE than README's by more than this run's spread (" + number(width) + ")"
-              : worseBy > 0 ? "within this run's spread (" + number(width) + ")" : "as good or better");
-    }
+    String verdict = verdict(lastFigure(k), value, spread, unit, higherIsBetter);
     String line = String.format(Locale.ROOT, "%s: %s %s (spread %s .. %s) — %s", k, number(value), unit,
         number(spread[0]), number(spread[1]), verdict);
     System.out.println("[figure] " + line);
@@ -138,6 +139,18 @@ public final class Bench {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** How a figure compares with README's last one for it: WORSE when worse by more than the spread's width. */
+  static String verdict(Double last, double value, double[] spread, String unit, boolean higherIsBetter) {
+    if (last == null) {
+      return "no figure in README yet";
+    }
+    double width = spread[1] - spread[0];
+    double worseBy = higherIsBetter ? last - value : value - last;
+    return String.format(Locale.ROOT, "README's last %s %s; %s", number(last), unit,
+        worseBy > width ? "WORSE than README's by more than this run's spread (" + number(width) + ")"
+            : worseBy > 0 ? "within this run's spread (" + number(width) + ")" : "as good or better");
   }
 
   private static String number(double v) {

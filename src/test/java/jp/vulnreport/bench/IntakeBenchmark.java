@@ -103,8 +103,8 @@ class IntakeBenchmark extends BenchContext {
         latency("application POST latency", appLatency) + "; p95 " + Bench.ratio(Bench.percentile(appLatency, 95),
             Bench.percentile(bareLatency, 95)),
         latency("baseline POST latency", bareLatency)));
-    Bench.figure("intake.ratio", appSeries.median() / bareSeries.median(), new double[] {
-        appSeries.min() / bareSeries.max(), appSeries.max() / bareSeries.min()}, "× bare engine", true);
+    Bench.figure("intake.ratio", appSeries.median() / bareSeries.median(), Bench.pairedSpread(app, bare),
+        "× bare engine", true);
     Bench.figure("intake.reportsPerSecond", appSeries.median(), Bench.spread(appSeries), "reports/s", true);
     Bench.figure("intake.post.p95.ms", Bench.percentile(appLatency, 95), Bench.blockSpread(appLatency, 95), "ms", false);
     assertThat(appSeries.median()).isPositive();

@@ -71,8 +71,7 @@ class ScalingBenchmark {
       }
       Bench.Series s1 = new Bench.Series(one);
       Bench.Series s2 = new Bench.Series(two);
-      Bench.figure("scaling.ratio", s2.median() / s1.median(), new double[] {s2.min() / s1.max(), s2.max() / s1.min()},
-          "× one node", true);
+      Bench.figure("scaling.ratio", s2.median() / s1.median(), Bench.pairedSpread(two, one), "× one node", true);
       Bench.report("6. Scale-out on PostgreSQL: intake against one node and against two", List.of(
           "two nodes: " + s2.describe("reports/s") + "; " + Bench.ratio(s2.median(), s1.median()),
           "baseline, one node: " + s1.describe("reports/s"),
