@@ -9,6 +9,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.List;
 import java.util.Set;
+import jp.vulnreport.Lazily;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,20 +23,7 @@ public class CveRecordValidator {
   public static final String DATA_VERSION = "5.1";
 
   /** Compiled on first use (a few hundred milliseconds), not while the application starts. */
-  private volatile JsonSchema schema;
-
-  private JsonSchema schema() {
-    JsonSchema s = schema;
-    if (s == null) {
-      synchronized (this) {
-        if (schema == null) {
-          schema = compile();
-        }
-        s = schema;
-      }
-    }
-    return s;
-  }
+  private final Lazily<JsonSchema> schema = new Lazily<>(CveRecordValidator::compile);
 
   private static JsonSchema compile() {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, builder -> builder
@@ -47,7 +35,7 @@ public class CveRecordValidator {
 
   /** The schema violations of the record; empty when it is a valid CVE record. */
   public List<String> problems(JsonNode record) {
-    Set<ValidationMessage> messages = schema().validate(record);
+    Set<ValidationMessage> messages = schema.get().validate(record);
     return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 

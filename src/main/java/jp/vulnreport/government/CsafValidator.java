@@ -8,6 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.List;
 import java.util.Set;
+import jp.vulnreport.Lazily;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +19,7 @@ import org.springframework.stereotype.Component;
 public class CsafValidator {
 
   /** Compiled on first use (a few hundred milliseconds), not while the application starts. */
-  private volatile JsonSchema schema;
-
-  private JsonSchema schema() {
-    JsonSchema s = schema;
-    if (s == null) {
-      synchronized (this) {
-        if (schema == null) {
-          schema = compile();
-        }
-        s = schema;
-      }
-    }
-    return s;
-  }
+  private final Lazily<JsonSchema> schema = new Lazily<>(CsafValidator::compile);
 
   private static JsonSchema compile() {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
@@ -45,7 +33,7 @@ public class CsafValidator {
 
   /** The schema violations of the document; empty when it is valid CSAF 2.0. */
   public List<String> problems(JsonNode document) {
-    Set<ValidationMessage> messages = schema().validate(document);
+    Set<ValidationMessage> messages = schema.get().validate(document);
     return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 
