@@ -125,8 +125,15 @@ public final class Bench {
    * spread (max − min of the rounds or blocks it comes from). Appended to target/bench/figures.md as a
    * row for that table. Keys carry the database (".h2" / ".pg") where the figure depends on it.
    */
-  public static synchronized void figure(String key, double value, double[] spread, String unit, boolean higherIsBetter) {
-    String k = key + ("postgres".equals(System.getProperty("test.database")) ? ".pg" : ".h2");
+  public static void figure(String key, double value, double[] spread, String unit, boolean higherIsBetter) {
+    figureOn("postgres".equals(System.getProperty("test.database")) ? "pg" : "h2", key, value, spread, unit,
+        higherIsBetter);
+  }
+
+  /** The same for a benchmark whose database does not follow -Dtest.database ("h2" or "pg"). */
+  public static synchronized void figureOn(String database, String key, double value, double[] spread, String unit,
+      boolean higherIsBetter) {
+    String k = key + "." + database;
     String verdict = verdict(lastFigure(k), value, spread, unit, higherIsBetter);
     String line = String.format(Locale.ROOT, "%s: %s %s (spread %s .. %s) — %s", k, number(value), unit,
         number(spread[0]), number(spread[1]), verdict);
