@@ -1,5 +1,7 @@
 package jp.vulnreport.notification;
 
+import jakarta.activation.FileTypeMap;
+import jakarta.activation.MimetypesFileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -50,6 +52,7 @@ public class MailService {
     this.register = register;
     this.from = sender(properties.mail().from());
     this.messageIdDomain = messageIdDomain(properties.mail().messageIdDomain(), from.getAddress());
+    MailStreamProvider.pin();
   }
 
   /**
@@ -103,7 +106,7 @@ public class MailService {
         + messageIdDomain + ">";
     try {
       MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);
-      MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper = new Helper(message, !attachments.isEmpty());
       helper.setFrom(from);
       helper.setTo(to.to().toArray(InternetAddress[]::new));
       helper.setSubject(mail.subject());
@@ -131,6 +134,24 @@ public class MailService {
     CaseRecord c = register.get(trackingNumber);
     Addressee to = recipients.resolve(recipient, c, vendorAddress);
     return templates.render(template, model.model(template, c, to, extraModel));
+  }
+
+  /**
+   * Spring's helper builds a new MIME type map (reading every mime.types on the class path) for each
+   * message it is not given one for; attachments here always name their content type, so one map
+   * for all messages.
+   */
+  private static final class Helper extends MimeMessageHelper {
+    private static final FileTypeMap FILE_TYPES = new MimetypesFileTypeMap();
+
+    Helper(MimeMessage message, boolean multipart) throws MessagingException {
+      super(message, multipart, StandardCharsets.UTF_8.name());
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+      return FILE_TYPES;
+    }
   }
 
   /** A MimeMessage that keeps the Message-ID we give it instead of generating one on save. */
