@@ -52,7 +52,6 @@ public class MailService {
     this.register = register;
     this.from = sender(properties.mail().from());
     this.messageIdDomain = messageIdDomain(properties.mail().messageIdDomain(), from.getAddress());
-    MailStreamProvider.pin();
   }
 
   /**
