@@ -1,9 +1,6 @@
 package jp.vulnreport.notification;
 
-import jakarta.activation.FileTypeMap;
-import jakarta.activation.MimetypesFileTypeMap;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -104,8 +101,10 @@ public class MailService {
     String messageId = "<" + Sha256.hex(idempotencyKey).substring(0, 40) + "." + trackingNumber + "@"
         + messageIdDomain + ">";
     try {
-      MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);
-      MimeMessageHelper helper = new Helper(message, !attachments.isEmpty());
+      // from the sender: its MIME type map, built once (a MimeMessage of our own made the helper read
+      // every mime.types on the class path for each mail)
+      MimeMessage message = mailSender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(to.to().toArray(InternetAddress[]::new));
       helper.setSubject(mail.subject());
@@ -115,6 +114,8 @@ public class MailService {
         helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
       }
       message.setHeader("X-Vulnreport-Tracking-Number", trackingNumber);
+      // kept by JavaMailSenderImpl across the save before sending (it would otherwise generate one)
+      message.setHeader("Message-ID", messageId);
       mailSender.send(message);
     } catch (MessagingException e) {
       throw new IllegalStateException("could not build mail " + template + " for " + trackingNumber, e);
@@ -133,38 +134,5 @@ public class MailService {
     CaseRecord c = register.get(trackingNumber);
     Addressee to = recipients.resolve(recipient, c, vendorAddress);
     return templates.render(template, model.model(template, c, to, extraModel));
-  }
-
-  /**
-   * Spring's helper builds a new MIME type map (reading every mime.types on the class path) for each
-   * message it is not given one for; attachments here always name their content type, so one map
-   * for all messages.
-   */
-  private static final class Helper extends MimeMessageHelper {
-    private static final FileTypeMap FILE_TYPES = new MimetypesFileTypeMap();
-
-    Helper(MimeMessage message, boolean multipart) throws MessagingException {
-      super(message, multipart, StandardCharsets.UTF_8.name());
-    }
-
-    @Override
-    protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
-      return FILE_TYPES;
-    }
-  }
-
-  /** A MimeMessage that keeps the Message-ID we give it instead of generating one on save. */
-  private static final class FixedIdMimeMessage extends MimeMessage {
-    private final String messageId;
-
-    FixedIdMimeMessage(Session session, String messageId) {
-      super(session);
-      this.messageId = messageId;
-    }
-
-    @Override
-    protected void updateMessageID() throws MessagingException {
-      setHeader("Message-ID", messageId);
-    }
   }
 }
